@@ -1,0 +1,52 @@
+/**
+ * All UI strings, per language. Each domain keeps its own JSON file per language (so
+ * features do not edit one shared file); tests/common/i18n-keys.test.ts fails when a key
+ * exists in one language and not the other.
+ */
+import type { Locale } from './locale';
+import esApp from './es/app.json';
+import enApp from './en/app.json';
+import esErrors from './es/errors.json';
+import enErrors from './en/errors.json';
+import esBoard from './es/board.json';
+import enBoard from './en/board.json';
+import esEditor from './es/editor.json';
+import enEditor from './en/editor.json';
+import esLessons from './es/lessons.json';
+import enLessons from './en/lessons.json';
+import esStaff from './es/staff.json';
+import enStaff from './en/staff.json';
+import esSync from './es/sync.json';
+import enSync from './en/sync.json';
+import esTroubleshooting from './es/troubleshooting.json';
+import enTroubleshooting from './en/troubleshooting.json';
+
+export type MessageTable = Readonly<Record<string, string>>;
+
+export const messageFiles: Record<Locale, Record<string, MessageTable>> = {
+  es: {
+    app: esApp,
+    errors: esErrors,
+    board: esBoard,
+    editor: esEditor,
+    lessons: esLessons,
+    staff: esStaff,
+    sync: esSync,
+    troubleshooting: esTroubleshooting,
+  },
+  en: {
+    app: enApp,
+    errors: enErrors,
+    board: enBoard,
+    editor: enEditor,
+    lessons: enLessons,
+    staff: enStaff,
+    sync: enSync,
+    troubleshooting: enTroubleshooting,
+  },
+};
+
+export const messages: Record<Locale, MessageTable> = {
+  es: Object.assign({}, ...Object.values(messageFiles.es)),
+  en: Object.assign({}, ...Object.values(messageFiles.en)),
+};

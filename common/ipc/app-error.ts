@@ -1,0 +1,57 @@
+/**
+ * Errors cross the IPC boundary as plain values with a stable code and a message key
+ * (classes do not survive structured clone or JSON). Domain code throws AppError;
+ * the dispatcher turns it into an IpcError value.
+ */
+export interface IpcError {
+  /** Stable, machine-readable code, e.g. "bad-request", "board.no-firmware". */
+  code: string;
+  /** Key into the locale files (common/i18n), e.g. "error.bad-request". */
+  messageKey: string;
+  /** Values interpolated into the message, e.g. { row: 3 }. */
+  params?: Record<string, string | number>;
+  /** Extra machine-readable detail, e.g. which argument failed validation. */
+  details?: string[];
+}
+
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
+
+export class AppError extends Error {
+  readonly code: string;
+  readonly messageKey: string;
+  readonly params?: Record<string, string | number>;
+  readonly details?: string[];
+
+  constructor(
+    code: string,
+    options: { messageKey?: string; params?: Record<string, string | number>; details?: string[]; cause?: unknown } = {},
+  ) {
+    super(code, { cause: options.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.messageKey = options.messageKey ?? `error.${code}`;
+    this.params = options.params;
+    this.details = options.details;
+  }
+
+  toIpcError(): IpcError {
+    const error: IpcError = { code: this.code, messageKey: this.messageKey };
+    if (this.params) error.params = this.params;
+    if (this.details) error.details = this.details;
+    return error;
+  }
+}
+
+export const ok = <T>(value: T): IpcResult<T> => ({ ok: true, value });
+export const fail = (error: IpcError): IpcResult<never> => ({ ok: false, error });
+
+/** Codes every call can return, whatever its domain. */
+export const genericErrorCodes = [
+  'bad-request',
+  'unknown-call',
+  'forbidden',
+  'staff-locked',
+  'not-found',
+  'internal',
+  'transport-closed',
+] as const;

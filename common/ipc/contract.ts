@@ -1,0 +1,35 @@
+/**
+ * The whole surface between renderer and main (DESIGN.md §2). Each domain declares its calls
+ * and events in its own contract-*.ts file; this file only merges them. Electron's preload,
+ * the browser-mode WebSocket bridge and main's dispatcher are all built from these objects.
+ */
+import type { z } from 'zod';
+import { appCalls, appEvents } from './contract-app';
+import { boardCalls, boardEvents } from './contract-board';
+
+export const calls = {
+  ...appCalls,
+  ...boardCalls,
+};
+
+export const events = {
+  ...appEvents,
+  ...boardEvents,
+};
+
+export type Calls = typeof calls;
+export type Events = typeof events;
+export type CallName = keyof Calls;
+export type EventName = keyof Events;
+export type CallArgs<K extends CallName> = z.input<Calls[K]['args']>;
+export type ParsedCallArgs<K extends CallName> = z.output<Calls[K]['args']>;
+export type CallResult<K extends CallName> = z.output<Calls[K]['result']>;
+export type EventPayload<K extends EventName> = z.output<Events[K]['payload']>;
+
+export const callNames = Object.keys(calls) as CallName[];
+export const eventNames = Object.keys(events) as EventName[];
+
+export const isCallName = (name: unknown): name is CallName =>
+  typeof name === 'string' && Object.prototype.hasOwnProperty.call(calls, name);
+export const isEventName = (name: unknown): name is EventName =>
+  typeof name === 'string' && Object.prototype.hasOwnProperty.call(events, name);

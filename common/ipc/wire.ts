@@ -1,0 +1,20 @@
+import { z } from 'zod';
+
+/** Messages of the browser-mode WebSocket bridge. Electron uses ipcRenderer.invoke instead. */
+export const wireRequestSchema = z
+  .object({
+    kind: z.literal('call'),
+    id: z.number().int().nonnegative(),
+    name: z.string().max(100),
+    args: z.unknown(),
+  })
+  .strict();
+
+export type WireRequest = z.infer<typeof wireRequestSchema>;
+
+export type WireMessage =
+  | { kind: 'result'; id: number; result: unknown }
+  | { kind: 'event'; name: string; payload: unknown };
+
+/** Largest bridge message accepted (a project or a roster import fits well inside). */
+export const maxWireMessageBytes = 8 * 1024 * 1024;

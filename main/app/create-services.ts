@@ -1,0 +1,37 @@
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { dataLayout, ensureDataLayout } from './data-dir';
+import { createEventHub } from './event-hub';
+import { createFileLogger, type Logger } from './logger';
+import { createSettingsStore } from './settings-store';
+import type { AppMode, AppServices } from './services';
+
+const require = createRequire(import.meta.url);
+
+/** Composition root for main-side services: builds and wires, nothing else. */
+export const createServices = async (options: {
+  dataDir: string;
+  mode: AppMode;
+  logger?: Logger;
+}): Promise<AppServices> => {
+  const layout = ensureDataLayout(dataLayout(options.dataDir));
+  const logger = options.logger ?? createFileLogger(join(layout.logs, 'chispa.log'));
+  const events = createEventHub();
+  const settings = createSettingsStore(layout.settings, logger);
+  const { version } = require('../../package.json') as { version: string };
+  const disposers: Array<() => Promise<void> | void> = [];
+  let disposed = false;
+  return {
+    mode: options.mode,
+    version,
+    layout,
+    logger,
+    events,
+    settings,
+    async dispose() {
+      if (disposed) return;
+      disposed = true;
+      for (const dispose of disposers.reverse()) await dispose();
+    },
+  };
+};

@@ -1,0 +1,18 @@
+import type { DataLayout } from './data-dir';
+import type { EventHub } from './event-hub';
+import type { Logger } from './logger';
+import type { SettingsStore } from './settings-store';
+
+export type AppMode = 'electron' | 'browser';
+
+/** Everything main-side handlers can reach. Each feature adds its service here. */
+export interface AppServices {
+  mode: AppMode;
+  version: string;
+  layout: DataLayout;
+  logger: Logger;
+  events: EventHub;
+  settings: SettingsStore;
+  /** Stops workers, closes ports and databases. Safe to call twice. */
+  dispose(): Promise<void>;
+}

@@ -1,0 +1,35 @@
+import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { z } from 'zod';
+import { defaultLocale, localeSchema } from '../../common/i18n/locale';
+import { writeFileAtomic } from './atomic-write';
+import type { Logger } from './logger';
+
+const settingsSchema = z.object({ language: localeSchema.default(defaultLocale) }).passthrough();
+export type Settings = z.infer<typeof settingsSchema>;
+
+export interface SettingsStore {
+  get(): Settings;
+  update(patch: Partial<Settings>): Settings;
+}
+
+/** Small JSON settings file. A damaged file is kept aside (never silently overwritten). */
+export const createSettingsStore = (file: string, logger: Logger): SettingsStore => {
+  let current: Settings = { language: defaultLocale };
+  if (existsSync(file)) {
+    try {
+      current = settingsSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+    } catch (error) {
+      const aside = `${file}.damaged-${Date.now()}`;
+      renameSync(file, aside);
+      logger.warn(`settings file was damaged; kept it as ${aside}`, error);
+    }
+  }
+  return {
+    get: () => ({ ...current }),
+    update(patch) {
+      current = settingsSchema.parse({ ...current, ...patch });
+      writeFileAtomic(file, JSON.stringify(current, null, 2));
+      return { ...current };
+    },
+  };
+};

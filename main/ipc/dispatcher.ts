@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { AppError, type IpcError, type IpcResult } from '../../common/ipc/app-error';
+import {
+  calls,
+  isCallName,
+  type CallName,
+  type CallResult,
+  type ParsedCallArgs,
+} from '../../common/ipc/contract';
+import type { ConnectionSession } from './connection-session';
+import type { Logger } from '../app/logger';
+
+export interface CallContext {
+  session: ConnectionSession;
+}
+
+export type CallHandler<K extends CallName> = (
+  args: ParsedCallArgs<K>,
+  ctx: CallContext,
+) => Promise<CallResult<K>> | CallResult<K>;
+
+/** Every call in the contract must have a handler: a missing one is a type error. */
+export type CallHandlers = { [K in CallName]: CallHandler<K> };
+
+export interface Dispatcher {
+  dispatch(name: unknown, args: unknown, ctx: CallContext): Promise<IpcResult<unknown>>;
+}
+
+const describeIssues = (error: z.ZodError): string[] =>
+  error.issues.map((issue) => `${issue.path.length ? issue.path.join('.') : '(args)'}: ${issue.message}`);
+
+/**
+ * The single entry point for calls from any transport. It never throws and never hangs on bad
+ * input: unknown names, invalid arguments, missing staff rights and handler failures all come
+ * back as error values with stable codes.
+ */
+export const createDispatcher = (handlers: CallHandlers, logger: Logger): Dispatcher => ({
+  async dispatch(name, args, ctx) {
+    if (!isCallName(name)) {
+      return { ok: false, error: { code: 'unknown-call', messageKey: 'error.unknown-call', details: [String(name).slice(0, 100)] } };
+    }
+    const spec = calls[name];
+    const role = ctx.session.staffRole();
+    if (spec.access !== 'student') {
+      if (!role) return { ok: false, error: { code: 'staff-locked', messageKey: 'error.staff-locked' } };
+      if (spec.access === 'admin' && role !== 'admin') {
+        return { ok: false, error: { code: 'forbidden', messageKey: 'error.forbidden' } };
+      }
+    }
+    ctx.session.touch();
+    const parsed = spec.args.safeParse(args);
+    if (!parsed.success) {
+      const details = describeIssues(parsed.error);
+      return { ok: false, error: { code: 'bad-request', messageKey: 'error.bad-request', details } };
+    }
+    try {
+      const handler = handlers[name] as CallHandler<CallName>;
+      const value = await handler(parsed.data as never, ctx);
+      return { ok: true, value };
+    } catch (error) {
+      if (error instanceof AppError) return { ok: false, error: error.toIpcError() };
+      logger.error(`call ${name} failed`, error);
+      const internal: IpcError = { code: 'internal', messageKey: 'error.internal' };
+      return { ok: false, error: internal };
+    }
+  },
+});

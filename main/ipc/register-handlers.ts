@@ -1,0 +1,14 @@
+/**
+ * The one place where every IPC handler is registered. Each domain builds its handlers from the
+ * services; the CallHandlers type makes a call without a handler a compile error.
+ */
+import type { AppServices } from '../app/services';
+import { createDispatcher, type CallHandlers, type Dispatcher } from './dispatcher';
+import { createAppHandlers } from './handlers-app';
+
+export const createAllHandlers = (services: AppServices): CallHandlers => ({
+  ...createAppHandlers(services),
+});
+
+export const createAppDispatcher = (services: AppServices): Dispatcher =>
+  createDispatcher(createAllHandlers(services), services.logger);

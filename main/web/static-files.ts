@@ -1,0 +1,53 @@
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.wav': 'audio/wav',
+  '.mp3': 'audio/mpeg',
+  '.woff2': 'font/woff2',
+  '.md': 'text/markdown; charset=utf-8',
+  '.hex': 'text/plain; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+};
+
+export interface StaticFile {
+  body: Buffer;
+  contentType: string;
+  path: string;
+}
+
+/**
+ * Resolves a URL path inside root, refusing anything that escapes it. "/" is index.html.
+ * Returns null for a missing file or a path outside root.
+ */
+export const readStaticFile = async (root: string, urlPath: string): Promise<StaticFile | null> => {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  if (decoded.includes('\0')) return null;
+  const relative = decoded === '/' || decoded === '' ? 'index.html' : decoded.replace(/^\/+/, '');
+  const full = normalize(join(root, relative));
+  if (full !== root && !full.startsWith(root.endsWith(sep) ? root : root + sep)) return null;
+  try {
+    const info = await stat(full);
+    if (!info.isFile()) return null;
+    return {
+      body: await readFile(full),
+      contentType: contentTypes[extname(full).toLowerCase()] ?? 'application/octet-stream',
+      path: full,
+    };
+  } catch {
+    return null;
+  }
+};
