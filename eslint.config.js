@@ -5,14 +5,23 @@ import globals from 'globals';
 import { builtinModules } from 'node:module';
 
 const nodeBuiltins = builtinModules.filter((name) => !name.startsWith('_'));
-const nodeOnly = [...nodeBuiltins, 'electron', 'serialport', 'sqlite3', 'johnny-five', 'firmata-io', 'pg', 'ws'];
+const nodeOnly = [
+  ...nodeBuiltins,
+  'electron',
+  'serialport',
+  'sqlite3',
+  'johnny-five',
+  'firmata-io',
+  'pg',
+  'ws',
+];
 
-const roomRule = (message, { names = [], regexes = [] }) => [
+const roomRule = (message, { names = [], regexes = [], noNode = false }) => [
   'error',
   {
     paths: names.map((name) => ({ name, message })),
     patterns: [
-      { group: ['node:*', '@serialport/*'], message },
+      ...(noNode ? [{ group: ['node:*', '@serialport/*'], message }] : []),
       ...regexes.map((regex) => ({ regex, message })),
     ],
   },
@@ -42,10 +51,13 @@ export default tseslint.config(
     files: ['common/**/*.ts'],
     languageOptions: { globals: {} },
     rules: {
-      'no-restricted-imports': roomRule('common/ is pure TypeScript: no Node, DOM, Electron or native modules.', {
-        names: [...nodeOnly, 'blockly'],
-        regexes: ['(^|/)(main|renderer|tracker|tests)/'],
-      }),
+      'no-restricted-imports': roomRule(
+        'common/ is pure TypeScript: no Node, DOM, Electron or native modules.',
+        {
+          names: [...nodeOnly, 'blockly'],
+          regexes: ['(^|/)(main|renderer|tracker|tests)/'],
+        },
+      ),
     },
   },
   {
@@ -54,7 +66,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': roomRule(
         'renderer/ runs in Chromium: it talks to main only through the IPC contract (no Node, Electron, serial or SQLite).',
-        { names: [...nodeOnly, 'avr8js'], regexes: ['(^|/)(main|tracker)/', '^@electric-sql/'] },
+        { names: [...nodeOnly, 'avr8js'], regexes: ['(^|/)(main|tracker)/', '^@electric-sql/'], noNode: true },
       ),
     },
   },
@@ -62,27 +74,36 @@ export default tseslint.config(
     files: ['main/**/*.ts'],
     ignores: ['main/electron/**'],
     rules: {
-      'no-restricted-imports': roomRule('Only main/electron/ may import electron; main never imports renderer/ or tracker/.', {
-        names: ['electron'],
-        regexes: ['(^|/)(renderer|tracker)/'],
-      }),
+      'no-restricted-imports': roomRule(
+        'Only main/electron/ may import electron; main never imports renderer/ or tracker/.',
+        {
+          names: ['electron'],
+          regexes: ['(^|/)(renderer|tracker)/'],
+        },
+      ),
     },
   },
   {
     files: ['main/electron/**/*.ts'],
     rules: {
-      'no-restricted-imports': roomRule('main/electron/ is the thin Electron shell: no renderer/ or tracker/ code.', {
-        regexes: ['(^|/)(renderer|tracker)/'],
-      }),
+      'no-restricted-imports': roomRule(
+        'main/electron/ is the thin Electron shell: no renderer/ or tracker/ code.',
+        {
+          regexes: ['(^|/)(renderer|tracker)/'],
+        },
+      ),
     },
   },
   {
     files: ['tracker/**/*.ts'],
     rules: {
-      'no-restricted-imports': roomRule('tracker/ is the central server: it shares only common/ with the app.', {
-        names: ['electron', 'serialport', 'sqlite3'],
-        regexes: ['(^|/)(main|renderer)/'],
-      }),
+      'no-restricted-imports': roomRule(
+        'tracker/ is the central server: it shares only common/ with the app.',
+        {
+          names: ['electron', 'serialport', 'sqlite3'],
+          regexes: ['(^|/)(main|renderer)/'],
+        },
+      ),
     },
   },
 );

@@ -7,7 +7,14 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['tests/common/**/*.test.ts', 'tests/main/**/*.test.ts', 'tests/renderer/**/*.test.ts', 'tests/tracker/**/*.test.ts', 'tests/firmware/**/*.test.ts', 'tests/lessons/**/*.test.ts'],
+          include: [
+            'tests/common/**/*.test.ts',
+            'tests/main/**/*.test.ts',
+            'tests/renderer/**/*.test.ts',
+            'tests/tracker/**/*.test.ts',
+            'tests/firmware/**/*.test.ts',
+            'tests/lessons/**/*.test.ts',
+          ],
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,

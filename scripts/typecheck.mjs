@@ -7,7 +7,9 @@ const configs = ['common', 'main', 'renderer', 'tracker', 'tests'].map((room) =>
 let failed = false;
 for (const config of configs) {
   if (!existsSync(config)) continue;
-  const result = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', config], { stdio: 'inherit' });
+  const result = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', config], {
+    stdio: 'inherit',
+  });
   console.log(`typecheck ${config}: ${result.status === 0 ? 'ok' : 'FAILED'}`);
   if (result.status !== 0) failed = true;
 }

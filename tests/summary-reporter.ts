@@ -13,7 +13,10 @@ export default class SummaryReporter implements Reporter {
         else if (state === 'failed') failed += 1;
         else skipped += 1;
       }
-      if (module.state() === 'failed' && [...module.children.allTests()].length === 0) failed += 1;
+      const moduleFailed = module.state() === 'failed';
+      const testFailed = [...module.children.allTests()].some((test) => test.result().state === 'failed');
+      // A file that failed outside its tests (import error, failing hook) counts as one failure.
+      if (moduleFailed && !testFailed) failed += 1;
     }
     console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
   }

@@ -21,7 +21,11 @@ export const translate = (locale: Locale, key: string, params?: MessageParams): 
 
 /** The sentence a user sees for an error value that came over IPC. */
 export const describeError = (locale: Locale, error: IpcError): string => {
-  const params: MessageParams = { detail: (error.details ?? []).join('; '), code: error.code, ...error.params };
+  const params: MessageParams = {
+    detail: (error.details ?? []).join('; '),
+    code: error.code,
+    ...error.params,
+  };
   return hasMessage(locale, error.messageKey)
     ? translate(locale, error.messageKey, params)
     : translate(locale, 'error.unknown', params);

@@ -24,7 +24,12 @@ export class AppError extends Error {
 
   constructor(
     code: string,
-    options: { messageKey?: string; params?: Record<string, string | number>; details?: string[]; cause?: unknown } = {},
+    options: {
+      messageKey?: string;
+      params?: Record<string, string | number>;
+      details?: string[];
+      cause?: unknown;
+    } = {},
   ) {
     super(code, { cause: options.cause });
     this.name = 'AppError';

@@ -40,12 +40,21 @@ export type BoardStatus = z.infer<typeof boardStatusSchema>;
 
 /** One operation of the program API. Every op is checked at runtime in main. */
 export const boardCommandSchema = z.discriminatedUnion('op', [
-  z.object({ op: z.literal('digitalWrite'), pin: pinSchema, value: z.union([z.literal(0), z.literal(1)]) }).strict(),
+  z
+    .object({ op: z.literal('digitalWrite'), pin: pinSchema, value: z.union([z.literal(0), z.literal(1)]) })
+    .strict(),
   z.object({ op: z.literal('pwmWrite'), pin: pinSchema, value: z.number().int().min(0).max(255) }).strict(),
   z.object({ op: z.literal('digitalRead'), pin: pinSchema }).strict(),
   z.object({ op: z.literal('analogRead'), pin: analogPinSchema }).strict(),
   z.object({ op: z.literal('servoWrite'), pin: pinSchema, angle: z.number().min(0).max(180) }).strict(),
-  z.object({ op: z.literal('tone'), pin: pinSchema, frequency: z.number().min(31).max(20000), durationMs: z.number().int().min(0).max(60000).optional() }).strict(),
+  z
+    .object({
+      op: z.literal('tone'),
+      pin: pinSchema,
+      frequency: z.number().min(31).max(20000),
+      durationMs: z.number().int().min(0).max(60000).optional(),
+    })
+    .strict(),
   z.object({ op: z.literal('noTone'), pin: pinSchema }).strict(),
   z.object({ op: z.literal('readDistance'), pin: pinSchema }).strict(),
   /** Leaves the board safe: outputs low, tones and servos detached. Sent on Stop. */
@@ -83,7 +92,11 @@ export const boardCalls = {
     result: boardStatusSchema,
     access: 'student',
   }),
-  'board.disconnect': defineCall({ args: z.object({}).strict(), result: boardStatusSchema, access: 'student' }),
+  'board.disconnect': defineCall({
+    args: z.object({}).strict(),
+    result: boardStatusSchema,
+    access: 'student',
+  }),
   'board.command': defineCall({
     args: z.object({ command: boardCommandSchema }).strict(),
     result: z.object({ value: z.number().nullable() }),

@@ -6,10 +6,14 @@
 import type { z } from 'zod';
 import { appCalls, appEvents } from './contract-app';
 import { boardCalls, boardEvents } from './contract-board';
+import { staffCalls } from './contract-staff';
+import { attendanceCalls } from './contract-attendance';
 
 export const calls = {
   ...appCalls,
   ...boardCalls,
+  ...staffCalls,
+  ...attendanceCalls,
 };
 
 export const events = {

@@ -16,5 +16,6 @@ export interface EventSpec<P extends z.ZodType = z.ZodType> {
   payload: P;
 }
 
-export const defineCall = <A extends z.ZodType, R extends z.ZodType>(spec: CallSpec<A, R>): CallSpec<A, R> => spec;
+export const defineCall = <A extends z.ZodType, R extends z.ZodType>(spec: CallSpec<A, R>): CallSpec<A, R> =>
+  spec;
 export const defineEvent = <P extends z.ZodType>(payload: P): EventSpec<P> => ({ payload });

@@ -13,8 +13,7 @@ export const wireRequestSchema = z
 export type WireRequest = z.infer<typeof wireRequestSchema>;
 
 export type WireMessage =
-  | { kind: 'result'; id: number; result: unknown }
-  | { kind: 'event'; name: string; payload: unknown };
+  { kind: 'result'; id: number; result: unknown } | { kind: 'event'; name: string; payload: unknown };
 
 /** Largest bridge message accepted (a project or a roster import fits well inside). */
 export const maxWireMessageBytes = 8 * 1024 * 1024;

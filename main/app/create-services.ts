@@ -1,12 +1,10 @@
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { dataLayout, ensureDataLayout } from './data-dir';
 import { createEventHub } from './event-hub';
 import { createFileLogger, type Logger } from './logger';
 import { createSettingsStore } from './settings-store';
 import type { AppMode, AppServices } from './services';
-
-const require = createRequire(import.meta.url);
+import packageJson from '../../package.json';
 
 /** Composition root for main-side services: builds and wires, nothing else. */
 export const createServices = async (options: {
@@ -18,7 +16,7 @@ export const createServices = async (options: {
   const logger = options.logger ?? createFileLogger(join(layout.logs, 'chispa.log'));
   const events = createEventHub();
   const settings = createSettingsStore(layout.settings, logger);
-  const { version } = require('../../package.json') as { version: string };
+  const { version } = packageJson;
   const disposers: Array<() => Promise<void> | void> = [];
   let disposed = false;
   return {

@@ -8,7 +8,9 @@ export interface Logger {
 }
 
 const format = (level: string, message: string, extra: unknown[]): string => {
-  const parts = extra.map((item) => (item instanceof Error ? (item.stack ?? item.message) : JSON.stringify(item)));
+  const parts = extra.map((item) =>
+    item instanceof Error ? (item.stack ?? item.message) : JSON.stringify(item),
+  );
   return `${new Date().toISOString()} ${level} ${message}${parts.length ? ' ' + parts.join(' ') : ''}\n`;
 };
 

@@ -37,7 +37,14 @@ const describeIssues = (error: z.ZodError): string[] =>
 export const createDispatcher = (handlers: CallHandlers, logger: Logger): Dispatcher => ({
   async dispatch(name, args, ctx) {
     if (!isCallName(name)) {
-      return { ok: false, error: { code: 'unknown-call', messageKey: 'error.unknown-call', details: [String(name).slice(0, 100)] } };
+      return {
+        ok: false,
+        error: {
+          code: 'unknown-call',
+          messageKey: 'error.unknown-call',
+          details: [String(name).slice(0, 100)],
+        },
+      };
     }
     const spec = calls[name];
     const role = ctx.session.staffRole();

@@ -15,8 +15,7 @@ export interface GuardInput {
 }
 
 export type GuardVerdict =
-  | { allowed: true; tokenFromQuery: boolean }
-  | { allowed: false; status: 400 | 401 | 403; reason: string };
+  { allowed: true; tokenFromQuery: boolean } | { allowed: false; status: 400 | 401 | 403; reason: string };
 
 export const tokenCookieName = (port: number): string => `chispa_token_${port}`;
 
@@ -35,7 +34,10 @@ const readCookie = (header: string | undefined, name: string): string | undefine
   return undefined;
 };
 
-export const allowedOrigins = (port: number): string[] => [`http://127.0.0.1:${port}`, `http://localhost:${port}`];
+export const allowedOrigins = (port: number): string[] => [
+  `http://127.0.0.1:${port}`,
+  `http://localhost:${port}`,
+];
 
 export const checkRequest = (input: GuardInput, expected: { port: number; token: string }): GuardVerdict => {
   const hosts = [`127.0.0.1:${expected.port}`, `localhost:${expected.port}`];
@@ -55,7 +57,8 @@ export const checkRequest = (input: GuardInput, expected: { port: number; token:
     return { allowed: false, status: 400, reason: 'bad URL' };
   }
   const queryToken = url.searchParams.get('token');
-  if (queryToken !== null && sameToken(queryToken, expected.token)) return { allowed: true, tokenFromQuery: true };
+  if (queryToken !== null && sameToken(queryToken, expected.token))
+    return { allowed: true, tokenFromQuery: true };
   const cookieToken = readCookie(input.cookie, tokenCookieName(expected.port));
   if (cookieToken !== undefined && sameToken(cookieToken, expected.token)) {
     return { allowed: true, tokenFromQuery: false };

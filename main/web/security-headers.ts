@@ -34,13 +34,19 @@ export const rendererPolicy = (wsOrigin?: string): string =>
  * may use eval, and it gets no network at all (connect-src 'none').
  */
 export const programWorkerPolicy = (): string =>
-  serialise({ 'default-src': ["'none'"], 'script-src': ["'self'", "'unsafe-eval'"], 'connect-src': ["'none'"] });
+  serialise({
+    'default-src': ["'none'"],
+    'script-src': ["'self'", "'unsafe-eval'"],
+    'connect-src': ["'none'"],
+  });
 
 /** Worker scripts whose names end like this get the program-worker policy. */
 export const programWorkerSuffix = '.program-worker.js';
 
 export const securityHeadersFor = (path: string, wsOrigin?: string): Record<string, string> => ({
-  'Content-Security-Policy': path.endsWith(programWorkerSuffix) ? programWorkerPolicy() : rendererPolicy(wsOrigin),
+  'Content-Security-Policy': path.endsWith(programWorkerSuffix)
+    ? programWorkerPolicy()
+    : rendererPolicy(wsOrigin),
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
   'Cross-Origin-Opener-Policy': 'same-origin',

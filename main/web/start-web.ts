@@ -41,7 +41,8 @@ const main = async () => {
 
 main().catch((error: unknown) => {
   const code = (error as NodeJS.ErrnoException)?.code;
-  if (code === 'EADDRINUSE') console.error(`Chispa: port ${process.env.CHISPA_PORT} is already in use; choose another CHISPA_PORT.`);
+  if (code === 'EADDRINUSE')
+    console.error(`Chispa: port ${process.env.CHISPA_PORT} is already in use; choose another CHISPA_PORT.`);
   else console.error('Chispa could not start:', error);
   process.exit(1);
 });

@@ -44,7 +44,13 @@ export const startWebServer = async (options: WebServerOptions): Promise<Running
 
   const server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
     const verdict = checkRequest(
-      { host: req.headers.host, origin: req.headers.origin, url: req.url ?? '/', cookie: req.headers.cookie, isWebSocket: false },
+      {
+        host: req.headers.host,
+        origin: req.headers.origin,
+        url: req.url ?? '/',
+        cookie: req.headers.cookie,
+        isWebSocket: false,
+      },
       { port, token },
     );
     if (!verdict.allowed) return refuse(res, verdict.status, verdict.reason);
@@ -67,7 +73,13 @@ export const startWebServer = async (options: WebServerOptions): Promise<Running
   const wss = new WebSocketServer({ noServer: true, maxPayload: maxWireMessageBytes });
   server.on('upgrade', (req, socket, head) => {
     const verdict = checkRequest(
-      { host: req.headers.host, origin: req.headers.origin, url: req.url ?? '/', cookie: req.headers.cookie, isWebSocket: true },
+      {
+        host: req.headers.host,
+        origin: req.headers.origin,
+        url: req.url ?? '/',
+        cookie: req.headers.cookie,
+        isWebSocket: true,
+      },
       { port, token },
     );
     const path = new URL(req.url ?? '/', 'http://x').pathname;

@@ -13,7 +13,11 @@ describe('translate', () => {
     expect(translate('en', 'no.such.key')).toBe('no.such.key');
   });
   it('describes an IPC error in the user language, with its details', () => {
-    const error = { code: 'bad-request', messageKey: 'error.bad-request', details: ['text: expected string'] };
+    const error = {
+      code: 'bad-request',
+      messageKey: 'error.bad-request',
+      details: ['text: expected string'],
+    };
     expect(describeError('es', error)).toContain('text: expected string');
     expect(describeError('en', error)).toMatch(/^The app received data/);
     expect(describeError('en', { code: 'x.y', messageKey: 'error.x.y' })).toBe('An error occurred (x.y).');

@@ -1,0 +1,94 @@
+/**
+ * Thin Electron shell: window, private scheme, security settings and IPC wiring. Everything it
+ * calls (services, dispatcher, security headers) is plain Node code tested without Electron.
+ */
+import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { resolveDataDir } from '../app/data-dir';
+import { createServices } from '../app/create-services';
+import { createConnectionSession } from '../ipc/connection-session';
+import { createAppDispatcher } from '../ipc/register-handlers';
+import { appOrigin, appScheme, isTrustedSender } from '../ipc/sender-check';
+import { readStaticFile } from '../web/static-files';
+import { securityHeadersFor } from '../web/security-headers';
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+const rendererDir = join(__dirname, '..', 'renderer');
+
+const start = async () => {
+  if (!process.env.CHISPA_DATA_DIR)
+    process.env.CHISPA_DATA_DIR = resolveDataDir(process.env, process.platform);
+  const services = await createServices({ dataDir: resolveDataDir(), mode: 'electron' });
+  const dispatcher = createAppDispatcher(services);
+
+  protocol.handle(appScheme, async (request) => {
+    const url = new URL(request.url);
+    const file = url.host === 'app' ? await readStaticFile(rendererDir, url.pathname) : null;
+    if (!file) return new Response('not found', { status: 404 });
+    return new Response(new Uint8Array(file.body), {
+      headers: { ...securityHeadersFor(file.path), 'Content-Type': file.contentType },
+    });
+  });
+
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionCheckHandler(() => false);
+
+  const sessions = new Map<number, ReturnType<typeof createConnectionSession>>();
+  ipcMain.handle('chispa:call', async (event, name: unknown, args: unknown) => {
+    if (
+      !isTrustedSender(
+        event.senderFrame
+          ? { url: event.senderFrame.url, isMainFrame: event.senderFrame.parent === null }
+          : null,
+      )
+    ) {
+      return { ok: false, error: { code: 'forbidden', messageKey: 'error.forbidden' } };
+    }
+    let connection = sessions.get(event.sender.id);
+    if (!connection) {
+      connection = createConnectionSession(randomUUID());
+      sessions.set(event.sender.id, connection);
+    }
+    return dispatcher.dispatch(name, args, { session: connection });
+  });
+
+  const window = new BrowserWindow({
+    width: 1366,
+    height: 800,
+    title: 'Chispa',
+    webPreferences: {
+      preload: join(__dirname, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  });
+  const unsubscribe = services.events.subscribe((name, payload) => {
+    if (!window.isDestroyed()) window.webContents.send('chispa:event', name, payload);
+  });
+  window.on('closed', () => unsubscribe());
+  await window.loadURL(`${appOrigin}/index.html`);
+
+  app.on('window-all-closed', async () => {
+    await services.dispose();
+    app.quit();
+  });
+};
+
+// Navigation and new windows are blocked for every web contents, whatever loads in it.
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+});
+
+app.whenReady().then(start, (error: unknown) => {
+  console.error('Chispa could not start', error);
+  app.exit(1);
+});

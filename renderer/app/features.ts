@@ -1,0 +1,27 @@
+/**
+ * Features mount into the frame's regions here, in order. Each feature is a function
+ * (context) => Promise<void> | void living in its own folder (renderer/editor, renderer/board,
+ * renderer/staff, …). Features that offer something to later ones put it in context.shared.
+ */
+import type { EditorHandle } from '../editor/editor-handle';
+import type { ChispaClient } from '../ipc/client';
+import type { Frame } from './frame';
+
+export interface SharedHandles {
+  editor?: EditorHandle;
+}
+
+export interface FeatureContext {
+  client: ChispaClient;
+  frame: Frame;
+  shared: SharedHandles;
+}
+
+export type Feature = (context: FeatureContext) => Promise<void> | void;
+
+const features: Feature[] = [];
+
+export const mountFeatures = async (context: Omit<FeatureContext, 'shared'>): Promise<void> => {
+  const full: FeatureContext = { ...context, shared: {} };
+  for (const feature of features) await feature(full);
+};

@@ -1,0 +1,32 @@
+// `npm start`: builds and runs the Electron app. Where the Electron binary is missing (its
+// download is blocked on some networks) it says so in one sentence and points to browser mode.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+
+const electronBinary = () => {
+  try {
+    const packageDir = dirname(require.resolve('electron/package.json'));
+    const pathFile = join(packageDir, 'path.txt');
+    if (!existsSync(pathFile)) return null;
+    const binary = join(packageDir, 'dist', readFileSync(pathFile, 'utf8').trim());
+    return existsSync(binary) ? binary : null;
+  } catch {
+    return null;
+  }
+};
+
+const binary = electronBinary();
+if (!binary) {
+  console.error(
+    'Chispa: the Electron program is not installed on this machine (its download was skipped or blocked), so run Chispa in your browser instead with: npm run start:web',
+  );
+  process.exit(1);
+}
+const built = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+if (built.status !== 0) process.exit(built.status ?? 1);
+const child = spawn(binary, ['.'], { stdio: 'inherit' });
+child.on('exit', (code) => process.exit(code ?? 0));
