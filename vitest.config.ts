@@ -7,14 +7,8 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: [
-            'tests/common/**/*.test.ts',
-            'tests/main/**/*.test.ts',
-            'tests/renderer/**/*.test.ts',
-            'tests/tracker/**/*.test.ts',
-            'tests/firmware/**/*.test.ts',
-            'tests/lessons/**/*.test.ts',
-          ],
+          include: ['tests/**/*.test.ts'],
+          exclude: ['tests/e2e/**', '**/node_modules/**'],
           environment: 'node',
           testTimeout: 30_000,
           hookTimeout: 60_000,
