@@ -56,6 +56,7 @@ export default tseslint.config(
         {
           names: [...nodeOnly, 'blockly'],
           regexes: ['(^|/)(main|renderer|tracker|tests)/'],
+          noNode: true,
         },
       ),
     },
