@@ -5,9 +5,13 @@
 import type { AppServices } from '../app/services';
 import { createDispatcher, type CallHandlers, type Dispatcher } from './dispatcher';
 import { createAppHandlers } from './handlers-app';
+import { createStaffHandlers } from './handlers-staff';
+import { createAttendanceHandlers } from './handlers-attendance';
 
 export const createAllHandlers = (services: AppServices): CallHandlers => ({
   ...createAppHandlers(services),
+  ...createStaffHandlers(services),
+  ...createAttendanceHandlers(services),
 });
 
 export const createAppDispatcher = (services: AppServices): Dispatcher =>
