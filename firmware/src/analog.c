@@ -33,6 +33,10 @@ uint16_t analog_read(uint8_t channel) {
 void analog_set_reporting(uint8_t channel, uint8_t enable) {
   if (channel >= TOTAL_ANALOG) return;
   if (enable) {
+    uint8_t pin = (uint8_t)(FIRST_ANALOG_PIN + channel);
+    uint8_t mode = pin_modes[pin];
+    /* firmata-io never sends SET_PIN_MODE ANALOG, so a pin used as digital before is switched back. */
+    if (mode == MODE_INPUT || mode == MODE_OUTPUT || mode == MODE_PULLUP) pin_set_mode(pin, MODE_ANALOG);
     reporting |= (uint8_t)(1U << channel);
     firmata_send_analog(channel, analog_read(channel));
   } else {

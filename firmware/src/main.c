@@ -1,0 +1,48 @@
+/* Chispa Firmata firmware: Firmata 2.5 for the kit (digital, analog, PWM, servo, tone, HC-SR04).
+ * The loop handles received bytes, reports inputs and sleeps (idle mode) when nothing is left. */
+#include <avr/interrupt.h>
+#include <avr/io.h>
+#include <avr/sleep.h>
+
+#include "analog.h"
+#include "clock.h"
+#include "digital.h"
+#include "firmata-out.h"
+#include "firmata.h"
+#include "pins.h"
+#include "pwm.h"
+#include "tone.h"
+#include "uart.h"
+
+int main(void) {
+  MCUSR = 0;
+  clock_init();
+  pwm_init();
+  analog_init();
+  uart_init();
+  firmata_system_reset();
+  set_sleep_mode(SLEEP_MODE_IDLE);
+  sei();
+
+  /* Unprompted at boot: hosts (firmata-io) wait for these before anything else. */
+  firmata_send_version();
+  firmata_send_firmware();
+
+  for (;;) {
+    while (uart_available()) firmata_feed(uart_read());
+    digital_poll();
+    analog_poll();
+    tone_poll();
+
+    /* Sleep until the next interrupt (a received byte, the 1 ms clock tick, a servo or tone
+     * edge). Interrupts stay off between the check and the sleep so no byte slips past. */
+    cli();
+    if (!uart_available()) {
+      sleep_enable();
+      sei();
+      sleep_cpu();
+      sleep_disable();
+    }
+    sei();
+  }
+}
