@@ -1,4 +1,4 @@
-/** Tiny DOM builder: h('button', { class: 'x', 'data-i18n': 'key' }, child, …). */
+/** Tiny DOM builder: h('button', { class: 'x', 'data-i18n': 'app.title' }, child, …). */
 type Attrs = Record<string, string | number | boolean | undefined | EventListener>;
 type Child = Node | string | null | undefined | false;
 
