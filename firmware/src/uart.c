@@ -33,13 +33,13 @@ ISR(USART_RX_vect) {
   }
 }
 
+/* Sends the next byte and switches itself off once the buffer is empty, as Arduino's
+ * HardwareSerial does: it never runs with nothing to send, so the UDRE flag stays set while idle
+ * and uart_write can write UDR directly (avr8js clears UDRE when the interrupt is serviced). */
 ISR(USART_UDRE_vect) {
-  if (tx_head == tx_tail) {
-    UCSR0B &= (uint8_t)~_BV(UDRIE0);
-    return;
-  }
   UDR0 = tx_buf[tx_tail];
   tx_tail = (uint8_t)((tx_tail + 1) & (TX_SIZE - 1));
+  if (tx_head == tx_tail) UCSR0B &= (uint8_t)~_BV(UDRIE0);
 }
 
 uint8_t uart_available(void) { return (uint8_t)((rx_head - rx_tail) & (RX_SIZE - 1)); }
@@ -51,13 +51,21 @@ uint8_t uart_read(void) {
 }
 
 void uart_write(uint8_t byte) {
+  /* Nothing queued and the data register free: send at once. */
+  if (tx_head == tx_tail && (UCSR0A & _BV(UDRE0))) {
+    UDR0 = byte;
+    return;
+  }
   uint8_t next = (uint8_t)((tx_head + 1) & (TX_SIZE - 1));
   while (next == tx_tail) {
     /* Buffer full: the UDRE interrupt drains it (interrupts are enabled in the main loop). */
   }
   tx_buf[tx_head] = byte;
+  uint8_t sreg = SREG;
+  cli();
   tx_head = next;
   UCSR0B |= _BV(UDRIE0);
+  SREG = sreg;
 }
 
 uint8_t uart_tx_busy(void) { return tx_head != tx_tail; }
