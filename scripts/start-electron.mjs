@@ -20,6 +20,7 @@ const electronBinary = () => {
 };
 
 const binary = electronBinary();
+if (process.argv.includes('--check')) process.exit(binary ? 0 : 1);
 if (!binary) {
   console.error(
     'Chispa: the Electron program is not installed on this machine (its download was skipped or blocked), so run Chispa in your browser instead with: npm run start:web',
