@@ -19,14 +19,16 @@ const command = (name: string, bytes: number[], responseDataLength = 0): Stk500C
 });
 
 const checkLength = (length: number): void => {
-  if (!Number.isInteger(length) || length < 1 || length > 256) throw new RangeError(`page length ${length} out of 1..256`);
+  if (!Number.isInteger(length) || length < 1 || length > 256)
+    throw new RangeError(`page length ${length} out of 1..256`);
 };
 
 export const getSync = (): Stk500Command => command('GET_SYNC', [Stk.GET_SYNC]);
 
 export const readSignature = (): Stk500Command => command('READ_SIGN', [Stk.READ_SIGN], 3);
 
-export const getParameter = (parameter: number): Stk500Command => command('GET_PARAMETER', [Stk.GET_PARAMETER, parameter & 0xff], 1);
+export const getParameter = (parameter: number): Stk500Command =>
+  command('GET_PARAMETER', [Stk.GET_PARAMETER, parameter & 0xff], 1);
 
 export const enterProgMode = (): Stk500Command => command('ENTER_PROGMODE', [Stk.ENTER_PROGMODE]);
 
@@ -44,11 +46,21 @@ export const loadAddress = (byteAddress: number): Stk500Command => {
 /** Writes one flash page at the last loaded address. Length is big-endian. */
 export const progPage = (data: Uint8Array): Stk500Command => {
   checkLength(data.length);
-  return command('PROG_PAGE', [Stk.PROG_PAGE, (data.length >> 8) & 0xff, data.length & 0xff, Stk.MEMTYPE_FLASH, ...data]);
+  return command('PROG_PAGE', [
+    Stk.PROG_PAGE,
+    (data.length >> 8) & 0xff,
+    data.length & 0xff,
+    Stk.MEMTYPE_FLASH,
+    ...data,
+  ]);
 };
 
 /** Reads flash from the last loaded address. */
 export const readPage = (length: number): Stk500Command => {
   checkLength(length);
-  return command('READ_PAGE', [Stk.READ_PAGE, (length >> 8) & 0xff, length & 0xff, Stk.MEMTYPE_FLASH], length);
+  return command(
+    'READ_PAGE',
+    [Stk.READ_PAGE, (length >> 8) & 0xff, length & 0xff, Stk.MEMTYPE_FLASH],
+    length,
+  );
 };

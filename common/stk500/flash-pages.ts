@@ -21,7 +21,8 @@ export const paginate = (image: Uint8Array, pageSize = ATMEGA328P_PAGE_SIZE): Fl
 };
 
 /** Whether the image fits below the bootloader; a bigger one would overwrite optiboot. */
-export const fitsBelowBootloader = (image: Uint8Array, appBytes = ATMEGA328P_APP_BYTES): boolean => image.length <= appBytes;
+export const fitsBelowBootloader = (image: Uint8Array, appBytes = ATMEGA328P_APP_BYTES): boolean =>
+  image.length <= appBytes;
 
 /** Address of the first differing byte, or null when equal. */
 export const firstMismatch = (expected: FlashPage, actual: Uint8Array): number | null => {

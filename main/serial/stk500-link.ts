@@ -1,0 +1,108 @@
+/**
+ * The uploader's I/O loop: one STK500v1 command in flight at a time over a byte stream, with a
+ * timeout per answer. The protocol itself (encoding, answer parsing) is pure, in common/stk500.
+ */
+import { createResponseParser, type Stk500Answer } from '../../common/stk500/response-parser';
+import type { Stk500Command } from '../../common/stk500/commands';
+
+/** Any byte stream: a SerialPort fits. */
+export interface ByteStream {
+  write(data: Buffer, callback?: (error?: Error | null) => void): unknown;
+  on(event: 'data', listener: (data: Buffer) => void): unknown;
+  off(event: 'data', listener: (data: Buffer) => void): unknown;
+}
+
+export type Stk500FailureKind = 'timeout' | 'nosync' | 'failed' | 'write';
+
+export class Stk500Failure extends Error {
+  constructor(
+    readonly kind: Stk500FailureKind,
+    readonly command: string,
+    readonly junkBytes: number,
+  ) {
+    super(`${command}: ${kind}`);
+    this.name = 'Stk500Failure';
+  }
+}
+
+export interface Stk500Link {
+  send(command: Stk500Command, timeoutMs: number): Promise<Uint8Array>;
+  /** Drops bytes received so far (after a reset the line may hold junk). */
+  discardInput(): void;
+  /** Total bytes seen that were not part of an answer (garbage vs silence). */
+  readonly junkBytes: number;
+  dispose(): void;
+}
+
+export const createStk500Link = (stream: ByteStream): Stk500Link => {
+  let buffered = new Uint8Array(0);
+  let junkTotal = 0;
+  let waiter: ((bytes: Uint8Array) => void) | null = null;
+  const onData = (data: Buffer): void => {
+    const chunk = new Uint8Array(data.buffer, data.byteOffset, data.length);
+    if (waiter) waiter(chunk);
+    else {
+      const merged = new Uint8Array(buffered.length + chunk.length);
+      merged.set(buffered);
+      merged.set(chunk, buffered.length);
+      buffered = merged;
+    }
+  };
+  stream.on('data', onData);
+  let busy = false;
+  return {
+    get junkBytes() {
+      return junkTotal;
+    },
+    discardInput() {
+      junkTotal += buffered.length;
+      buffered = new Uint8Array(0);
+    },
+    send(command, timeoutMs) {
+      if (busy) return Promise.reject(new Error('STK500 link: one command at a time'));
+      busy = true;
+      const parser = createResponseParser(command.responseDataLength);
+      return new Promise<Uint8Array>((resolve, reject) => {
+        let settled = false;
+        const finish = (answer: Stk500Answer | 'timeout' | 'write', rest?: Uint8Array): void => {
+          if (settled) return;
+          settled = true;
+          clearTimeout(timer);
+          waiter = null;
+          busy = false;
+          junkTotal += parser.junkBytes;
+          // Bytes after a complete answer belong to nothing we asked: keep them as junk input.
+          buffered = rest && rest.length ? rest.slice() : new Uint8Array(0);
+          if (answer === 'timeout' || answer === 'write')
+            reject(new Stk500Failure(answer, command.name, parser.junkBytes));
+          else if (answer.status === 'ok') resolve(answer.data.slice());
+          else
+            reject(
+              new Stk500Failure(
+                answer.status === 'nosync' ? 'nosync' : 'failed',
+                command.name,
+                parser.junkBytes,
+              ),
+            );
+        };
+        const feed = (bytes: Uint8Array): void => {
+          const { answer, rest } = parser.push(bytes);
+          if (answer.status !== 'pending') finish(answer, rest);
+        };
+        const timer = setTimeout(() => finish('timeout'), timeoutMs);
+        waiter = feed;
+        // Anything that arrived before this command (a late answer to a timed-out one, boot
+        // noise) must not be taken for its answer.
+        junkTotal += buffered.length;
+        buffered = new Uint8Array(0);
+        stream.write(Buffer.from(command.bytes), (error) => {
+          if (error) finish('write');
+        });
+      });
+    },
+    dispose() {
+      stream.off('data', onData);
+      waiter = null;
+    },
+  };
+};

@@ -1,0 +1,176 @@
+/**
+ * Prepare board: writes a flash image through the Arduino bootloader (STK500v1). Order matters
+ * for safety: sync, then the chip signature is checked BEFORE any write, then pages are written,
+ * then every page is read back and compared byte for byte. Errors carry stable codes the guide
+ * explains (common/serial/error-guide.ts).
+ */
+import type { SerialPort } from 'serialport';
+import { AppError } from '../../common/ipc/app-error';
+import * as cmd from '../../common/stk500/commands';
+import {
+  ATMEGA328P_APP_BYTES,
+  ATMEGA328P_PAGE_SIZE,
+  ATMEGA328P_SIGNATURE,
+} from '../../common/stk500/constants';
+import {
+  firstMismatch,
+  fitsBelowBootloader,
+  formatSignature,
+  paginate,
+} from '../../common/stk500/flash-pages';
+import { closeQuietly, openSerialPort, pulseDtrReset } from './open-port';
+import { createStk500Link, Stk500Failure, type Stk500Link } from './stk500-link';
+
+export type FlashPhase = 'connecting' | 'checking' | 'writing' | 'verifying' | 'done';
+
+export interface FlashProgress {
+  phase: FlashPhase;
+  /** 0..100 over the whole job (write + verify). */
+  percent: number;
+}
+
+export interface UploadOptions {
+  path: string;
+  /** Flat image from address 0 (parseIntelHex(...).data). */
+  image: Uint8Array;
+  /** Bootloader speeds to try in order: Uno optiboot 115200, old Nano bootloader 57600. */
+  bauds?: readonly number[];
+  /**
+   * Puts the board in its bootloader after the port is open. Default: a DTR pulse. A pty (tests,
+   * the virtual Uno) has no DTR, so tests pass a hook that resets the simulator.
+   */
+  resetIntoBootloader?: (port: SerialPort) => Promise<void>;
+  onProgress?: (progress: FlashProgress) => void;
+  /** GET_SYNC attempts per speed (each waits syncTimeoutMs). */
+  syncAttempts?: number;
+  syncTimeoutMs?: number;
+  commandTimeoutMs?: number;
+}
+
+export interface UploadResult {
+  baudRate: number;
+  signature: string;
+  bytes: number;
+  pages: number;
+  durationMs: number;
+}
+
+const SIGNATURE = formatSignature(ATMEGA328P_SIGNATURE);
+
+const timeoutError = (failure: Stk500Failure, path: string): AppError =>
+  new AppError('serial.timeout', { params: { path, step: failure.command }, cause: failure });
+
+/** Tries GET_SYNC until the bootloader answers twice in a row (the first may follow junk). */
+const syncWith = async (link: Stk500Link, attempts: number, timeoutMs: number): Promise<boolean> => {
+  for (let attempt = 0; attempt < attempts; attempt += 1) {
+    try {
+      await link.send(cmd.getSync(), timeoutMs);
+      await link.send(cmd.getSync(), timeoutMs);
+      return true;
+    } catch (error) {
+      if (!(error instanceof Stk500Failure)) throw error;
+    }
+  }
+  return false;
+};
+
+interface Session {
+  port: SerialPort;
+  link: Stk500Link;
+  baudRate: number;
+}
+
+/** Opens at each speed in turn, resets into the bootloader and syncs. */
+const connectToBootloader = async (options: UploadOptions, bauds: readonly number[]): Promise<Session> => {
+  let sawJunk = false;
+  for (const baudRate of bauds) {
+    const port = await openSerialPort(options.path, baudRate);
+    const link = createStk500Link(port);
+    try {
+      if (options.resetIntoBootloader) await options.resetIntoBootloader(port);
+      else await pulseDtrReset(port);
+      link.discardInput();
+      if (await syncWith(link, options.syncAttempts ?? 10, options.syncTimeoutMs ?? 150))
+        return { port, link, baudRate };
+      sawJunk ||= link.junkBytes > 0;
+    } catch (error) {
+      link.dispose();
+      await closeQuietly(port);
+      throw error;
+    }
+    link.dispose();
+    await closeQuietly(port);
+  }
+  // Same code either way; the sentence differs: silence (wrong port, no bootloader, bad cable)
+  // or garbage (something else answers: a running sketch at another speed, a modem).
+  throw new AppError('serial.no-sync', {
+    messageKey: sawJunk ? 'error.serial.no-sync.garbage' : 'error.serial.no-sync',
+    params: { path: options.path, bauds: bauds.join(', ') },
+  });
+};
+
+export const uploadFirmware = async (options: UploadOptions): Promise<UploadResult> => {
+  const started = performance.now();
+  const bauds = options.bauds?.length ? options.bauds : [115200, 57600];
+  if (!fitsBelowBootloader(options.image)) {
+    throw new AppError('serial.image-too-large', {
+      params: { bytes: options.image.length, max: ATMEGA328P_APP_BYTES },
+    });
+  }
+  const pages = paginate(options.image, ATMEGA328P_PAGE_SIZE);
+  const totalSteps = pages.length * 2;
+  let lastPercent = -1;
+  const report = (phase: FlashPhase, steps: number): void => {
+    const percent = Math.floor((steps / totalSteps) * 100);
+    if (percent === lastPercent && phase !== 'done') return;
+    lastPercent = percent;
+    options.onProgress?.({ phase, percent });
+  };
+  options.onProgress?.({ phase: 'connecting', percent: 0 });
+  const { port, link, baudRate } = await connectToBootloader(options, bauds);
+  const timeout = options.commandTimeoutMs ?? 1000;
+  try {
+    options.onProgress?.({ phase: 'checking', percent: 0 });
+    const signature = formatSignature(await link.send(cmd.readSignature(), timeout));
+    // Refuse any other chip before a single byte is written: our firmware is for the 328P only.
+    if (signature !== SIGNATURE) {
+      throw new AppError('serial.wrong-signature', {
+        params: { path: options.path, signature, expected: SIGNATURE },
+      });
+    }
+    await link.send(cmd.enterProgMode(), timeout);
+    let steps = 0;
+    for (const page of pages) {
+      await link.send(cmd.loadAddress(page.address), timeout);
+      await link.send(cmd.progPage(page.data), timeout);
+      report('writing', ++steps);
+    }
+    for (const page of pages) {
+      await link.send(cmd.loadAddress(page.address), timeout);
+      const actual = await link.send(cmd.readPage(page.data.length), timeout);
+      const mismatch = firstMismatch(page, actual);
+      if (mismatch !== null) {
+        throw new AppError('serial.verify-mismatch', {
+          params: { path: options.path, address: `0x${mismatch.toString(16).padStart(4, '0')}` },
+        });
+      }
+      report('verifying', ++steps);
+    }
+    // Leaving programming mode starts the new firmware (optiboot resets through the watchdog).
+    await link.send(cmd.leaveProgMode(), timeout);
+    report('done', totalSteps);
+    return {
+      baudRate,
+      signature,
+      bytes: options.image.length,
+      pages: pages.length,
+      durationMs: Math.round(performance.now() - started),
+    };
+  } catch (error) {
+    if (error instanceof Stk500Failure) throw timeoutError(error, options.path);
+    throw error;
+  } finally {
+    link.dispose();
+    await closeQuietly(port);
+  }
+};
