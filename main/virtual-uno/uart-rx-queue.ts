@@ -71,7 +71,8 @@ export class UartRxQueue {
     if (this.scheduled || this.head >= this.queue.length) return;
     const { cpu, usart } = this;
     if (!cpu || !usart.rxEnable || cpu.data[UCSRA] & UCSRA_RXC) return;
-    const due = this.lastArrival + usart.cyclesPerChar;
+    // cyclesPerChar is private in the typings but stable: one character time at the current baud.
+    const due = this.lastArrival + (usart as unknown as { cyclesPerChar: number }).cyclesPerChar;
     if (cpu.cycles < due) {
       this.scheduled = true;
       cpu.addClockEvent(this.deliver, due - cpu.cycles);

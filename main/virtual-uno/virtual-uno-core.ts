@@ -1,0 +1,363 @@
+/**
+ * The virtual Arduino Uno, in process and synchronous: avr8js plus what it lacks for our use
+ * (DESIGN.md §6): a UART receive queue that never loses a byte, SLEEP that skips idle time,
+ * SPM self-programming, a bootloader reset vector (BOOTRST) with MCUSR, a full MCU rebuild on
+ * watchdog reset, inputs from the board panel (digital levels, analog volts, HC-SR04 distance)
+ * and a pin monitor (PWM duty, servo pulse, tone frequency). The worker runs this paced to real
+ * time; tests use it directly.
+ */
+import { avrInstruction, type AVRIOPort, type CPU, type EEPROMMemoryBackend } from 'avr8js';
+import { parseIntelHex } from '../../common/intel-hex';
+import type { PinSnapshot } from '../../common/ipc/contract-board';
+import { DistanceSensors, type DistanceSensorHost } from './distance-sensor';
+import { PinMonitor, type PinWaveform } from './pin-monitor';
+import { SelfProgramming } from './self-programming';
+import { UartRxQueue } from './uart-rx-queue';
+import {
+  BOOTLOADER_WORD,
+  CLOCK_HZ,
+  FLASH_BYTES,
+  MCUSR_EXTRF,
+  MCUSR_PORF,
+  MCUSR_WDRF,
+  SMCR,
+  buildUnoMcu,
+  newEepromBackend,
+  type UnoMcu,
+} from './uno-mcu';
+import { UNO_PIN_COUNT, isTimerPwmPin, unoPinLocation, unoPinOf, type UnoPort } from './uno-pins';
+
+export interface VirtualUnoCoreOptions {
+  /** Intel HEX of the application (the kit firmware). Bytes past 32 KiB are ignored. */
+  flashHex?: string;
+  /** Intel HEX of a bootloader (e.g. optiboot at 0x7E00), loaded over the same flash. */
+  bootloaderHex?: string;
+  /**
+   * Where reset jumps: 'bootloader' models the BOOTRST fuse (word 0x3F00) and starts there as
+   * after an external reset. Default: 'bootloader' when bootloaderHex is given, else 'app'.
+   */
+  startAt?: 'app' | 'bootloader';
+}
+
+export interface ResetOptions {
+  /** Start in the bootloader as after an external reset (what DTR auto-reset does on a real Uno). */
+  intoBootloader?: boolean;
+}
+
+export interface CoreStats {
+  cycles: number;
+  /** Cycles skipped while the MCU slept (SLEEP with SE set). */
+  sleptCycles: number;
+  resets: number;
+  watchdogResets: number;
+  uartRxPending: number;
+  pageWrites: number;
+}
+
+const CYCLES_PER_MS = CLOCK_HZ / 1000;
+const CYCLES_PER_US = CLOCK_HZ / 1_000_000;
+/** Thrown out of avr8js's watchdog (which calls cpu.reset()) to rebuild the MCU instead. */
+const WATCHDOG_RESET = Symbol('watchdog-reset');
+const PORTS: UnoPort[] = ['B', 'C', 'D'];
+
+export class VirtualUnoCore {
+  private readonly progMem = new Uint16Array(FLASH_BYTES / 2);
+  private readonly flash = new Uint8Array(this.progMem.buffer);
+  private readonly eeprom: EEPROMMemoryBackend = newEepromBackend();
+  private readonly bootReset: boolean;
+  private mcu!: UnoMcu;
+  private readonly uartRx = new UartRxQueue();
+  private readonly spm = new SelfProgramming(this.flash, CLOCK_HZ);
+  private readonly monitor = new PinMonitor();
+  private readonly distance: DistanceSensors;
+  private readonly txListeners = new Set<(byte: number) => void>();
+  /** Level applied from outside (button, wire) per pin; null = not driven. */
+  private readonly external: (boolean | null)[] = new Array(UNO_PIN_COUNT).fill(null);
+  private readonly echo: boolean[] = new Array(UNO_PIN_COUNT).fill(false);
+  private readonly analogVolts: number[] = new Array(6).fill(0);
+  private readonly lastDriven: Record<UnoPort, number> = { B: 0, C: 0, D: 0 };
+  private readonly lastPullups: Record<UnoPort, number> = { B: 0, C: 0, D: 0 };
+  private sleeping = false;
+  private wakePc = -1;
+  private sleptCycles = 0;
+  private resets = 0;
+  private watchdogResets = 0;
+
+  constructor(options: VirtualUnoCoreOptions = {}) {
+    this.flash.fill(0xff);
+    if (options.flashHex !== undefined) this.loadHex(options.flashHex);
+    if (options.bootloaderHex !== undefined) this.loadHex(options.bootloaderHex);
+    const startAt = options.startAt ?? (options.bootloaderHex !== undefined ? 'bootloader' : 'app');
+    this.bootReset = startAt === 'bootloader';
+    this.distance = new DistanceSensors(this.sensorHost());
+    this.build(0, this.bootReset ? MCUSR_EXTRF : MCUSR_PORF, this.bootReset);
+    this.resets = 0;
+  }
+
+  get cycles(): number {
+    return this.mcu.cpu.cycles;
+  }
+
+  get simTimeMs(): number {
+    return this.mcu.cpu.cycles / CYCLES_PER_MS;
+  }
+
+  /** Advances simulated time by n CPU cycles (slightly more: the last instruction completes). */
+  runCycles(n: number): void {
+    const end = this.mcu.cpu.cycles + n;
+    this.uartRx.pump();
+    while (this.mcu.cpu.cycles < end) {
+      try {
+        this.runUntil(end);
+      } catch (error) {
+        if (error !== WATCHDOG_RESET) throw error;
+        this.watchdogResets++;
+        this.build(this.mcu.cpu.cycles, MCUSR_WDRF, this.bootReset);
+      }
+    }
+  }
+
+  runMs(ms: number): void {
+    this.runCycles(Math.round(ms * CYCLES_PER_MS));
+  }
+
+  /** Queues bytes from the host; each reaches UDR only after the firmware read the previous one. */
+  uartWrite(bytes: Uint8Array): void {
+    this.uartRx.push(bytes);
+  }
+
+  /** Bytes the firmware transmits. Returns an unsubscribe function. */
+  onUartTransmit(callback: (byte: number) => void): () => void {
+    this.txListeners.add(callback);
+    return () => this.txListeners.delete(callback);
+  }
+
+  /** Drives a pin from outside (true = 5 V, false = GND, null = released: pull-up or low). */
+  setDigitalInput(pin: number, level: boolean | null): void {
+    unoPinLocation(pin);
+    this.external[pin] = level;
+    this.applyInput(pin);
+  }
+
+  /** Voltage on analog input A0-A5 (0-5 V; AVCC reference = 5 V). */
+  setAnalogVolts(channel: number, volts: number): void {
+    if (!Number.isInteger(channel) || channel < 0 || channel > 5)
+      throw new RangeError(`channel 0-5, got ${channel}`);
+    this.analogVolts[channel] = Math.min(5, Math.max(0, volts));
+    this.mcu.adc.channelValues[channel] = this.analogVolts[channel];
+  }
+
+  /** Puts an HC-SR04 on `pin` with an object at `cm`; null removes it. */
+  setDistanceCm(pin: number, cm: number | null): void {
+    unoPinLocation(pin);
+    this.distance.set(pin, cm);
+  }
+
+  /** Electrical level on the pin: the driven value for outputs, the input level otherwise. */
+  pinLevel(pin: number): boolean {
+    const { port, bit } = unoPinLocation(pin);
+    const io = this.mcu.ports[port];
+    return (this.mcu.cpu.data[io.portConfig.PIN] & (1 << bit)) !== 0;
+  }
+
+  /** Whether the firmware configured the pin as an output (DDR bit set). */
+  pinIsOutput(pin: number): boolean {
+    const { port, bit } = unoPinLocation(pin);
+    return (this.mcu.cpu.data[this.mcu.ports[port].portConfig.DDR] & (1 << bit)) !== 0;
+  }
+
+  /** Measured periodic waveform on an output pin, in µs, or null if it is not toggling. */
+  pinWaveform(pin: number): { periodUs: number; highUs: number; duty: number; frequencyHz: number } | null {
+    unoPinLocation(pin);
+    const wave: PinWaveform | null = this.monitor.waveform(pin, this.mcu.cpu.cycles);
+    if (!wave) return null;
+    const periodUs = wave.periodCycles / CYCLES_PER_US;
+    return {
+      periodUs,
+      highUs: wave.highCycles / CYCLES_PER_US,
+      duty: wave.duty,
+      frequencyHz: 1e6 / periodUs,
+    };
+  }
+
+  snapshot(): PinSnapshot {
+    const digital: boolean[] = [];
+    const pwmDuty: (number | null)[] = [];
+    const servoPulseUs: Record<string, number> = {};
+    const toneHz: Record<string, number> = {};
+    const { data } = this.mcu.cpu;
+    for (let pin = 0; pin < UNO_PIN_COUNT; pin++) {
+      const level = this.pinLevel(pin);
+      digital.push(level);
+      const wave = this.pinWaveform(pin);
+      const pwm = isTimerPwmPin(data, pin);
+      pwmDuty.push(pwm ? round(wave ? wave.duty : level ? 1 : 0, 4) : null);
+      if (!wave) continue;
+      if (wave.periodUs >= 5_000 && wave.periodUs <= 40_000 && wave.highUs >= 300 && wave.highUs <= 3_000) {
+        servoPulseUs[pin] = round(wave.highUs, 1);
+      } else if (
+        !pwm &&
+        wave.duty >= 0.35 &&
+        wave.duty <= 0.65 &&
+        wave.frequencyHz >= 20 &&
+        wave.frequencyHz <= 20_000
+      ) {
+        toneHz[pin] = round(wave.frequencyHz, 2);
+      }
+    }
+    return { simTimeMs: this.simTimeMs, digital, pwmDuty, servoPulseUs, toneHz };
+  }
+
+  /** External reset (reset button / DTR): a fresh MCU on the same flash and EEPROM. */
+  reset(options: ResetOptions = {}): void {
+    this.build(this.mcu.cpu.cycles, MCUSR_EXTRF, options.intoBootloader ?? this.bootReset);
+  }
+
+  /** A copy of the 32 KiB flash (to verify what a bootloader wrote). */
+  readFlash(): Uint8Array {
+    return this.flash.slice();
+  }
+
+  stats(): CoreStats {
+    return {
+      cycles: this.mcu.cpu.cycles,
+      sleptCycles: this.sleptCycles,
+      resets: this.resets,
+      watchdogResets: this.watchdogResets,
+      uartRxPending: this.uartRx.pending,
+      pageWrites: this.spm.stats.pageWrites,
+    };
+  }
+
+  /** The hot loop. SLEEP, SPM and friends share the 1001 0101 1xxx 1000 pattern. */
+  private runUntil(end: number): void {
+    const cpu = this.mcu.cpu;
+    const progMem = this.progMem;
+    while (cpu.cycles < end) {
+      if (this.sleeping) {
+        this.sleepUntilEvent(cpu, end);
+        continue;
+      }
+      const opcode = progMem[cpu.pc];
+      if ((opcode & 0xff8f) === 0x9588) this.special(cpu, opcode);
+      else avrInstruction(cpu);
+      cpu.tick();
+    }
+  }
+
+  private special(cpu: CPU, opcode: number): void {
+    if (opcode === 0x95e8 || opcode === 0x95f8) {
+      this.spm.execute(opcode === 0x95f8);
+      cpu.pc++;
+      cpu.cycles++;
+      return;
+    }
+    avrInstruction(cpu);
+    if (opcode === 0x9588 && cpu.data[SMCR] & 1) {
+      this.sleeping = true;
+      this.wakePc = cpu.pc;
+    }
+  }
+
+  /** Asleep: jump to the next clock event (timer, UART, ADC…) instead of spinning. */
+  private sleepUntilEvent(cpu: CPU, end: number): void {
+    const next = (cpu as unknown as { nextClockEvent: { cycles: number } | null }).nextClockEvent;
+    const target = next ? Math.min(next.cycles, end) : end;
+    if (target > cpu.cycles) {
+      this.sleptCycles += target - cpu.cycles;
+      cpu.cycles = target;
+    }
+    cpu.tick();
+    if (cpu.pc !== this.wakePc) this.sleeping = false; // an interrupt woke the CPU
+  }
+
+  private loadHex(text: string): void {
+    const image = parseIntelHex(text);
+    for (let address = 0; address < Math.min(image.size, FLASH_BYTES); address++) {
+      // 0xFF is also the gap filler: only overwrite with bytes a record actually wrote.
+      if (image.data[address] !== 0xff) this.flash[address] = image.data[address];
+    }
+  }
+
+  private build(startCycles: number, mcusr: number, intoBootloader: boolean): void {
+    this.mcu = buildUnoMcu(this.progMem, this.eeprom, {
+      startCycles,
+      startWord: intoBootloader ? BOOTLOADER_WORD : 0,
+      mcusr,
+    });
+    const { cpu, usart } = this.mcu;
+    this.resets++;
+    this.sleeping = false;
+    cpu.reset = () => {
+      throw WATCHDOG_RESET;
+    };
+    usart.onByteTransmit = (byte) => {
+      for (const listener of this.txListeners) listener(byte);
+    };
+    this.uartRx.attach(cpu, usart, 0xc6, 0xc1);
+    this.spm.attach(cpu);
+    this.monitor.clear();
+    this.distance.rehost(this.sensorHost());
+    this.echo.fill(false);
+    for (const port of PORTS) {
+      this.lastDriven[port] = 0;
+      this.lastPullups[port] = 0;
+      const io = this.mcu.ports[port];
+      io.addListener((value) => this.portChanged(port, io, value));
+    }
+    this.analogVolts.forEach((volts, channel) => (this.mcu.adc.channelValues[channel] = volts));
+    for (let pin = 0; pin < UNO_PIN_COUNT; pin++) this.applyInput(pin);
+  }
+
+  private portChanged(port: UnoPort, io: AVRIOPort, value: number): void {
+    const cpu = this.mcu.cpu;
+    const ddr = cpu.data[io.portConfig.DDR];
+    const driven = value & ddr;
+    const changed = driven ^ this.lastDriven[port];
+    if (changed) {
+      this.lastDriven[port] = driven;
+      for (let bit = 0; bit < 8; bit++) {
+        if (!(changed & (1 << bit))) continue;
+        const pin = unoPinOf(port, bit);
+        if (pin < 0) continue;
+        const high = (driven & (1 << bit)) !== 0;
+        this.monitor.edge(pin, high, cpu.cycles);
+        this.distance.outputEdge(pin, high);
+      }
+    }
+    const pullups = value & ~ddr & 0xff;
+    const pullupChanged = pullups ^ this.lastPullups[port];
+    if (pullupChanged) {
+      this.lastPullups[port] = pullups;
+      for (let bit = 0; bit < 8; bit++) {
+        const pin = unoPinOf(port, bit);
+        if (pin >= 0 && pullupChanged & (1 << bit)) this.applyInput(pin);
+      }
+    }
+  }
+
+  /** Input level = echo pulse, else the external drive, else the internal pull-up. */
+  private applyInput(pin: number): void {
+    const { port, bit } = unoPinLocation(pin);
+    const external = this.external[pin];
+    const pullup = (this.lastPullups[port] & (1 << bit)) !== 0;
+    this.mcu.ports[port].setPin(bit, this.echo[pin] || (external ?? pullup));
+  }
+
+  private sensorHost(): DistanceSensorHost {
+    return {
+      cyclesPerMicro: CYCLES_PER_US,
+      cycles: () => this.mcu.cpu.cycles,
+      schedule: (fn, cycles) => void this.mcu.cpu.addClockEvent(fn, cycles),
+      setEcho: (pin, high) => {
+        this.echo[pin] = high;
+        this.applyInput(pin);
+      },
+    };
+  }
+}
+
+function round(value: number, digits: number): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}
