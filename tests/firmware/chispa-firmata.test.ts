@@ -1,0 +1,185 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { CHISPA_FIRMWARE } from '../../main/board/chispa-firmware';
+import { FirmataTestBoard, decode14, encode14, type FirmataFrame } from './firmata-test-board';
+
+const sysex = (frames: FirmataFrame[], command: number) =>
+  frames.filter((frame): frame is Extract<FirmataFrame, { kind: 'sysex' }> => frame.kind === 'sysex' && frame.command === command);
+
+/** CAPABILITY_RESPONSE body → per pin, a map mode → resolution. */
+function parseCapabilities(data: number[]): Map<number, number>[] {
+  const pins: Map<number, number>[] = [];
+  let current = new Map<number, number>();
+  for (let i = 0; i < data.length; ) {
+    if (data[i] === 0x7f) {
+      pins.push(current);
+      current = new Map();
+      i += 1;
+    } else {
+      current.set(data[i], data[i + 1]);
+      i += 2;
+    }
+  }
+  return pins;
+}
+
+describe('Chispa firmware (committed hex in the virtual Uno, raw Firmata bytes)', () => {
+  it('sends REPORT_VERSION and REPORT_FIRMWARE "Chispa" unprompted at boot', () => {
+    const board = new FirmataTestBoard().run(30);
+    const frames = board.take();
+    expect(frames[0]).toEqual({ kind: 'version', major: 2, minor: 5 });
+    const [firmware] = sysex(frames, 0x79);
+    expect(firmware.data.slice(0, 2)).toEqual([CHISPA_FIRMWARE.major, CHISPA_FIRMWARE.minor]);
+    expect(String.fromCharCode(...decode14(firmware.data.slice(2)))).toBe(CHISPA_FIRMWARE.name);
+  });
+
+  it('keeps config.h and the TypeScript firmware identity in sync', () => {
+    const config = readFileSync(fileURLToPath(new URL('../../firmware/src/config.h', import.meta.url)), 'utf8');
+    expect(config).toContain(`#define FIRMWARE_NAME "${CHISPA_FIRMWARE.name}"`);
+    expect(config).toContain(`#define FIRMWARE_MAJOR ${CHISPA_FIRMWARE.major}`);
+    expect(config).toContain(`#define FIRMWARE_MINOR ${CHISPA_FIRMWARE.minor}`);
+  });
+
+  it('answers the capability and analog-mapping queries with the Uno pin map', () => {
+    const board = new FirmataTestBoard().run(30);
+    const pins = parseCapabilities(board.query([0xf0, 0x6b, 0xf7], 0x6c));
+    expect(pins).toHaveLength(20);
+    expect(pins[0].size).toBe(0); // RX and TX belong to the serial port
+    expect(pins[1].size).toBe(0);
+    for (let pin = 2; pin < 20; pin++) {
+      expect([...pins[pin].keys()]).toEqual(expect.arrayContaining([0x00, 0x01, 0x0b, 0x04, 0x75]));
+      expect(pins[pin].get(0x03) === 8).toBe([3, 5, 6, 9, 10, 11].includes(pin));
+      expect(pins[pin].get(0x02) === 10).toBe(pin >= 14);
+    }
+    const mapping = board.query([0xf0, 0x69, 0xf7], 0x6a);
+    expect(mapping).toEqual([...Array(14).fill(0x7f), 0, 1, 2, 3, 4, 5]);
+  });
+
+  it('drives PB5 (pin 13) from DIGITAL_MESSAGE and reports it in PIN_STATE_RESPONSE', () => {
+    const board = new FirmataTestBoard().run(30);
+    board.send(0xf4, 13, 0x01).send(0x91, 0x20, 0x00).run(5);
+    expect(board.core.pinIsOutput(13)).toBe(true);
+    expect(board.core.pinLevel(13)).toBe(true);
+    expect(board.query([0xf0, 0x6d, 13, 0xf7], 0x6e)).toEqual([13, 0x01, 1]);
+    board.send(0x91, 0x00, 0x00).run(5);
+    expect(board.core.pinLevel(13)).toBe(false);
+    board.send(0xf5, 13, 1).run(5); // SET_DIGITAL_PIN_VALUE
+    expect(board.core.pinLevel(13)).toBe(true);
+  });
+
+  it('reports A0 at 2.5 V as 512 ±2 every sampling interval (19 ms default, settable)', () => {
+    const board = new FirmataTestBoard().run(30);
+    board.take();
+    board.core.setAnalogVolts(0, 2.5);
+    board.send(0xc0, 1).run(200);
+    const reports = board.take().filter((frame) => frame.kind === 'analog');
+    expect(reports.length).toBeGreaterThanOrEqual(10);
+    expect(reports.length).toBeLessThanOrEqual(12);
+    for (const report of reports) {
+      expect(report).toMatchObject({ kind: 'analog', channel: 0 });
+      if (report.kind === 'analog') expect(Math.abs(report.value - 512)).toBeLessThanOrEqual(2);
+    }
+    board.send(0xf0, 0x7a, ...encode14(100), 0xf7).run(20);
+    board.take();
+    board.run(500);
+    const slow = board.take().filter((frame) => frame.kind === 'analog');
+    expect(slow.length).toBeGreaterThanOrEqual(4);
+    expect(slow.length).toBeLessThanOrEqual(6);
+    board.send(0xc0, 0).run(30);
+    board.take();
+    board.run(100);
+    expect(board.take()).toEqual([]);
+  });
+
+  it('reports a pulled-up D2 when reporting starts and on every change', () => {
+    const board = new FirmataTestBoard().run(30);
+    board.take();
+    board.send(0xf4, 2, 0x0b).send(0xd0, 1).run(10);
+    expect(board.take()).toEqual([{ kind: 'digital', port: 0, value: 0b100 }]);
+    board.core.setDigitalInput(2, false);
+    board.run(5);
+    expect(board.take()).toEqual([{ kind: 'digital', port: 0, value: 0 }]);
+    board.core.setDigitalInput(2, null); // released: the pull-up brings it back high
+    board.run(5);
+    expect(board.take()).toEqual([{ kind: 'digital', port: 0, value: 0b100 }]);
+  });
+
+  it('makes servo pulses of 600/1500/2400 µs at 50 Hz after SERVO_CONFIG 600-2400', () => {
+    const board = new FirmataTestBoard().run(30);
+    board.send(0xf0, 0x70, 9, ...encode14(600), ...encode14(2400), 0xf7);
+    for (const [value, expectedUs] of [
+      [0, 600], // degrees
+      [90, 1500],
+      [180, 2400],
+      [1000, 1000], // ≥ 544: microseconds
+    ]) {
+      board.send(0xe9, ...encode14(value)).run(100);
+      const wave = board.core.pinWaveform(9);
+      expect(wave).not.toBeNull();
+      expect(Math.abs(wave!.highUs - expectedUs)).toBeLessThanOrEqual(20);
+      expect(Math.abs(wave!.frequencyHz - 50)).toBeLessThan(0.5);
+    }
+  });
+
+  it('plays a 440 Hz tone with the TONE_DATA sysex and stops it', () => {
+    const board = new FirmataTestBoard().run(30);
+    board.send(0xf0, 0x5f, 0, 8, ...encode14(440), ...encode14(0), 0xf7).run(100);
+    const wave = board.core.pinWaveform(8);
+    expect(wave).not.toBeNull();
+    expect(Math.abs(wave!.frequencyHz - 440)).toBeLessThanOrEqual(2);
+    board.send(0xf0, 0x5f, 1, 8, 0xf7).run(50);
+    expect(board.core.pinWaveform(8)).toBeNull();
+    expect(board.core.pinLevel(8)).toBe(false);
+  });
+
+  it('ends a timed tone by itself', () => {
+    const board = new FirmataTestBoard().run(30);
+    board.send(0xf0, 0x5f, 0, 8, ...encode14(1000), ...encode14(50), 0xf7).run(30);
+    expect(board.core.pinWaveform(8)).not.toBeNull();
+    board.run(100);
+    expect(board.core.pinWaveform(8)).toBeNull();
+  });
+
+  it('answers PING_READ (PingFirmata bytes) with the echo length of an object at 20 cm', () => {
+    const board = new FirmataTestBoard().run(30);
+    board.core.setDistanceCm(7, 20);
+    const fourBytes = (value: number) => [24, 16, 8, 0].flatMap((shift) => encode14((value >> shift) & 0xff));
+    const reply = board.query([0xf0, 0x75, 7, 1, ...fourBytes(5), ...fourBytes(1_000_000), 0xf7], 0x75, 50);
+    const [pin, ...bytes] = decode14(reply);
+    expect(pin).toBe(7);
+    const micros = bytes.reduce((acc, byte) => acc * 256 + byte, 0);
+    expect(Math.abs(micros * 0.0343 / 2 - 20)).toBeLessThan(0.5);
+  });
+
+  it('PWM duty 64 on pin 6 gives 25 % ±2 %, and SYSTEM_RESET turns outputs and reports off', () => {
+    const board = new FirmataTestBoard().run(30);
+    board.send(0xf4, 6, 0x03, 0xe6, 64, 0).run(20);
+    expect(Math.abs(board.core.pinWaveform(6)!.duty - 0.25)).toBeLessThanOrEqual(0.02);
+    board.send(0xc0, 1, 0xff).run(50);
+    board.take();
+    board.run(100);
+    expect(board.take()).toEqual([]);
+    expect(board.core.pinWaveform(6)).toBeNull();
+    expect(board.core.pinLevel(6)).toBe(false);
+  });
+
+  it('survives garbage bytes and still answers REPORT_VERSION', () => {
+    const board = new FirmataTestBoard().run(30);
+    let seed = 7;
+    const garbage = Array.from({ length: 400 }, () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) & 0xff);
+    // Not SYSTEM_RESET-free on purpose: random bytes may contain any command.
+    board.send(...garbage, 0xf7).run(300);
+    board.take();
+    board.send(0xf9).run(10);
+    expect(board.take()).toContainEqual({ kind: 'version', major: 2, minor: 5 });
+  });
+
+  it('sleeps when idle (most simulated cycles skipped)', () => {
+    const board = new FirmataTestBoard().run(30);
+    const before = board.core.stats();
+    board.run(500);
+    const after = board.core.stats();
+    expect((after.sleptCycles - before.sleptCycles) / (after.cycles - before.cycles)).toBeGreaterThan(0.8);
+  });
+});
