@@ -21,4 +21,5 @@ export const classifyFirmware = (firmware: FirmwareIdentity): FirmwareKind => {
   return have === want ? 'chispa-current' : 'chispa-newer';
 };
 
-export const formatFirmwareVersion = (firmware: FirmwareIdentity): string => `${firmware.major}.${firmware.minor}`;
+export const formatFirmwareVersion = (firmware: FirmwareIdentity): string =>
+  `${firmware.major}.${firmware.minor}`;

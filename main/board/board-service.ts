@@ -1,0 +1,260 @@
+/**
+ * The one interface the app uses for "a board" (DESIGN.md §3): connect a transport (virtual Uno
+ * or serial port), report readiness as typed states, run the program API's operations, forward
+ * virtual pin snapshots. Every connect builds a fresh johnny-five stack; every failure ends in a
+ * typed state within the handshake budget, never in a hang or an unhandled rejection.
+ */
+import { AppError } from '../../common/ipc/app-error';
+import type {
+  BoardCommand,
+  BoardState,
+  BoardStatus,
+  BoardTarget,
+  VirtualInput,
+} from '../../common/ipc/contract-board';
+import type { EventHub } from '../app/event-hub';
+import type { Logger } from '../app/logger';
+import { BoardSession } from './board-session';
+import type { BoardTransportFactory, OpenedBoardTransport } from './board-transport';
+import { classifyFirmware, formatFirmwareVersion } from './chispa-firmware';
+import { connectJohnnyFive, type JohnnyFiveStack } from './johnny-five-stack';
+import { createVirtualTransportFactory } from './virtual-transport';
+
+export interface BoardServiceOptions {
+  events: EventHub;
+  logger: Logger;
+  /** The kit firmware (firmware/chispa-firmata.hex); the virtual Uno runs it. */
+  firmwareHexPath: string;
+  /** Transport sources by target kind. Default: 'virtual' = the virtual Uno; 'serial' unset. */
+  transports?: Partial<Record<BoardTarget['kind'], BoardTransportFactory>>;
+  /** From connect to a typed end state, in ms (default 4500: "within 5 s"). */
+  connectBudgetMs?: number;
+}
+
+export interface BoardService {
+  status(): BoardStatus;
+  connect(target: BoardTarget): Promise<BoardStatus>;
+  disconnect(): Promise<BoardStatus>;
+  command(command: BoardCommand): Promise<{ value: number | null }>;
+  virtualInput(input: VirtualInput): void;
+  /** Plugs a transport source (main/serial registers 'serial'). */
+  setTransportFactory(kind: BoardTarget['kind'], factory: BoardTransportFactory): void;
+  /** The live johnny-five stack and session, for diagnostics and tests; null when not connected. */
+  inspect(): { stack: JohnnyFiveStack; session: BoardSession } | null;
+  dispose(): Promise<void>;
+}
+
+interface Connection {
+  target: BoardTarget;
+  opened: OpenedBoardTransport;
+  stack: JohnnyFiveStack;
+  session: BoardSession;
+  unsubscribe: Array<() => void>;
+}
+
+const DEFAULT_BUDGET_MS = 4500;
+/** The handshake always gets at least this long, even after a slow transport open. */
+const MIN_HANDSHAKE_MS = 1500;
+
+const IDLE: BoardStatus = {
+  state: 'idle',
+  target: null,
+  firmware: null,
+  messageKey: null,
+  canPrepare: false,
+};
+
+export const createBoardService = (options: BoardServiceOptions): BoardService => {
+  const { events, logger } = options;
+  const budgetMs = options.connectBudgetMs ?? DEFAULT_BUDGET_MS;
+  const factories: Partial<Record<BoardTarget['kind'], BoardTransportFactory>> = {
+    virtual: createVirtualTransportFactory({ firmwareHexPath: options.firmwareHexPath }),
+    ...options.transports,
+  };
+  let status: BoardStatus = IDLE;
+  let connection: Connection | null = null;
+  /** Bumped on every connect/disconnect so late callbacks of an old connection do nothing. */
+  let generation = 0;
+  let queue: Promise<unknown> = Promise.resolve();
+  let disposed = false;
+
+  const setStatus = (next: BoardStatus): BoardStatus => {
+    status = next;
+    events.emit('board.state', next);
+    return next;
+  };
+
+  const failed = (target: BoardTarget, state: BoardState, messageKey: string): BoardStatus =>
+    setStatus({
+      state,
+      target,
+      firmware: null,
+      messageKey,
+      canPrepare: target.kind === 'serial' && state === 'no-firmware',
+    });
+
+  /** Runs connect/disconnect one at a time. */
+  const serialise = <T>(task: () => Promise<T>): Promise<T> => {
+    const run = queue.then(task, task);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
+  const closeConnection = async (): Promise<void> => {
+    const current = connection;
+    connection = null;
+    generation++;
+    if (!current) return;
+    for (const unsubscribe of current.unsubscribe) unsubscribe();
+    current.session.close();
+    current.stack.teardown();
+    await current.opened
+      .close()
+      .catch((error: unknown) => logger.warn('board: closing the transport failed', error));
+  };
+
+  const onLost = (myGeneration: number, reason: Error) => {
+    if (myGeneration !== generation || !connection) return;
+    logger.warn('board: connection lost', reason);
+    const target = connection.target;
+    void serialise(async () => {
+      if (myGeneration !== generation) return;
+      await closeConnection();
+      failed(target, 'lost', 'board.error.lost');
+    });
+  };
+
+  const openTransport = (factory: BoardTransportFactory, target: BoardTarget, timeoutMs: number) =>
+    new Promise<OpenedBoardTransport>((resolve, reject) => {
+      let done = false;
+      const timer = setTimeout(() => {
+        done = true;
+        reject(new AppError('board.open-timeout', { messageKey: 'board.error.open-timeout' }));
+      }, timeoutMs);
+      factory(target).then(
+        (opened) => {
+          clearTimeout(timer);
+          if (done)
+            void opened.close().catch(() => undefined); // too late: nobody will use it
+          else resolve(opened);
+          done = true;
+        },
+        (error: unknown) => {
+          clearTimeout(timer);
+          done = true;
+          reject(error);
+        },
+      );
+    });
+
+  const connect = async (target: BoardTarget): Promise<BoardStatus> => {
+    await closeConnection();
+    if (disposed) return setStatus(IDLE);
+    const myGeneration = generation;
+    const started = Date.now();
+    setStatus({ state: 'connecting', target, firmware: null, messageKey: null, canPrepare: false });
+    const factory = factories[target.kind];
+    if (!factory) return failed(target, 'error', 'board.error.no-transport');
+
+    let opened: OpenedBoardTransport;
+    try {
+      opened = await openTransport(factory, target, budgetMs - MIN_HANDSHAKE_MS / 2);
+    } catch (error) {
+      logger.warn(`board: opening ${target.kind} failed`, error);
+      if (error instanceof AppError) {
+        return failed(target, error.code === 'board.port-busy' ? 'port-busy' : 'error', error.messageKey);
+      }
+      return failed(target, 'error', 'board.error.open-failed');
+    }
+
+    let lostResolve: (reason: Error) => void = () => undefined;
+    const lost = new Promise<Error>((resolve) => (lostResolve = resolve));
+    const stopLost = opened.onLost((reason) => lostResolve(reason));
+    const result = await connectJohnnyFive(opened.stream, {
+      timeoutMs: Math.max(MIN_HANDSHAKE_MS, budgetMs - (Date.now() - started)),
+      logger,
+      lost,
+    });
+    if (!result.ok || disposed || myGeneration !== generation) {
+      stopLost();
+      if (result.ok) result.stack.teardown();
+      await opened.close().catch(() => undefined);
+      if (!result.ok) {
+        logger.warn(`board: handshake with ${target.kind} failed: ${result.reason}`);
+        if (result.reason === 'lost') return failed(target, 'lost', 'board.error.lost');
+        const key =
+          result.reason === 'incomplete' ? 'board.error.firmware-incomplete' : 'board.error.no-firmware';
+        return failed(target, 'no-firmware', key);
+      }
+      return status;
+    }
+
+    const { stack } = result;
+    const kind = stack.firmware ? classifyFirmware(stack.firmware) : 'other-firmata';
+    const session = new BoardSession(stack, {
+      chispaFirmware: kind !== 'other-firmata',
+      onDigital: (pin, value) => events.emit('board.digital', { pin, value }),
+    });
+    stopLost();
+    const unsubscribe = [opened.onLost((reason) => onLost(myGeneration, reason))];
+    if (opened.virtual)
+      unsubscribe.push(opened.virtual.onPins((snapshot) => events.emit('board.pins', snapshot)));
+    connection = { target, opened, stack, session, unsubscribe };
+
+    const firmware = stack.firmware
+      ? { name: stack.firmware.name, version: formatFirmwareVersion(stack.firmware) }
+      : null;
+    logger.info(`board: ${target.kind} ready, firmware ${firmware?.name ?? '?'} ${firmware?.version ?? ''}`);
+    if (kind === 'chispa-old') {
+      return setStatus({
+        state: 'old-firmware',
+        target,
+        firmware,
+        messageKey: 'board.error.old-firmware',
+        canPrepare: true,
+      });
+    }
+    if (kind === 'other-firmata') {
+      return setStatus({
+        state: 'ready',
+        target,
+        firmware,
+        messageKey: 'board.info.other-firmware',
+        canPrepare: true,
+      });
+    }
+    return setStatus({ state: 'ready', target, firmware, messageKey: null, canPrepare: false });
+  };
+
+  return {
+    status: () => status,
+    connect: (target) => serialise(() => connect(target)),
+    disconnect: () =>
+      serialise(async () => {
+        await closeConnection();
+        return setStatus(IDLE);
+      }),
+    async command(command) {
+      const current = connection;
+      if (!current || (status.state !== 'ready' && status.state !== 'old-firmware')) {
+        throw new AppError('board.not-connected', { messageKey: 'board.error.not-connected' });
+      }
+      return { value: await current.session.run(command) };
+    },
+    virtualInput(input) {
+      const virtual = connection?.opened.virtual;
+      if (!virtual) throw new AppError('board.not-virtual', { messageKey: 'board.error.not-virtual' });
+      virtual.input(input);
+    },
+    setTransportFactory(kind, factory) {
+      factories[kind] = factory;
+    },
+    inspect: () => (connection ? { stack: connection.stack, session: connection.session } : null),
+    async dispose() {
+      if (disposed) return;
+      disposed = true;
+      await serialise(closeConnection);
+      status = IDLE;
+    },
+  };
+};

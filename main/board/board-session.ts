@@ -1,0 +1,311 @@
+/**
+ * The operations kit blocks need, on one ready johnny-five stack: LED (digital/PWM), digital and
+ * analog reads with change events, servo angle, tone, HC-SR04 distance and "all off". Each pin
+ * has one role at a time; switching role releases the old one first.
+ */
+import { AppError } from '../../common/ipc/app-error';
+import type { BoardCommand } from '../../common/ipc/contract-board';
+import { MAX_14_BIT, echoMicrosToCm, noToneSysex, toneSysex } from '../../common/board/chispa-sysex';
+import type { JohnnyFiveStack } from './johnny-five-stack';
+import type { FiveButton, FiveServo } from './vendor';
+
+type PinRole = 'output' | 'pwm' | 'servo' | 'input' | 'analog' | 'tone' | 'ping';
+
+/** Servo pulse range: 0°, 90° and 180° give 600, 1500 and 2400 µs. */
+export const SERVO_PULSE_RANGE: [number, number] = [600, 2400];
+/** How long a read waits for the board's first report. */
+const FIRST_REPORT_TIMEOUT_MS = 1000;
+/** Longest echo the firmware waits for (about 5 m there and back). */
+const PING_TIMEOUT_US = 30_000;
+const PING_REPLY_TIMEOUT_MS = 1000;
+const FIRST_ANALOG_PIN = 14;
+
+export interface BoardSessionOptions {
+  /** Firmware speaks Chispa's extras (tone). */
+  chispaFirmware: boolean;
+  /** A digital input changed (debounced by johnny-five's Button). */
+  onDigital(pin: number, value: 0 | 1): void;
+}
+
+interface InputPin {
+  button: FiveButton;
+  /** The Button's own data callback on the io, removed on release. */
+  buttonListeners: Array<(...args: unknown[]) => void>;
+  value: number | null;
+  lastEmitted: number | null;
+  listener: (value: number) => void;
+  waiters: Array<() => void>;
+}
+
+interface AnalogPin {
+  value: number | null;
+  listener: (value: number) => void;
+  waiters: Array<() => void>;
+}
+
+export class BoardSession {
+  private readonly roles = new Map<number, PinRole>();
+  private readonly servos = new Map<number, FiveServo>();
+  private readonly inputs = new Map<number, InputPin>();
+  private readonly analogs = new Map<number, AnalogPin>();
+  private readonly toneTimers = new Map<number, ReturnType<typeof setTimeout>>();
+  private readonly pingQueue = new Map<number, Promise<unknown>>();
+  private closed = false;
+
+  constructor(
+    readonly stack: JohnnyFiveStack,
+    private readonly options: BoardSessionOptions,
+  ) {}
+
+  /** johnny-five Button of a pin set up by digitalRead (diagnostics and tests). */
+  button(pin: number): FiveButton | undefined {
+    return this.inputs.get(pin)?.button;
+  }
+
+  async run(command: BoardCommand): Promise<number | null> {
+    if (this.closed) throw new AppError('board.not-connected', { messageKey: 'board.error.not-connected' });
+    const { io } = this.stack;
+    switch (command.op) {
+      case 'digitalWrite':
+        this.use(command.pin, 'output', () => io.pinMode(command.pin, io.MODES.OUTPUT));
+        io.digitalWrite(command.pin, command.value);
+        return null;
+      case 'pwmWrite':
+        this.requireMode(command.pin, io.MODES.PWM, 'pwm');
+        this.use(command.pin, 'pwm', () => io.pinMode(command.pin, io.MODES.PWM));
+        io.analogWrite(command.pin, command.value);
+        return null;
+      case 'servoWrite':
+        this.requireMode(command.pin, io.MODES.SERVO, 'servo');
+        this.servo(command.pin).to(command.angle);
+        return null;
+      case 'digitalRead':
+        return this.digitalRead(command.pin);
+      case 'analogRead':
+        return this.analogRead(command.pin);
+      case 'tone':
+        this.tone(command.pin, command.frequency, command.durationMs ?? 0);
+        return null;
+      case 'noTone':
+        this.noTone(command.pin);
+        return null;
+      case 'readDistance':
+        return this.readDistance(command.pin);
+      case 'allOff':
+        this.allOff();
+        return null;
+    }
+  }
+
+  /** Outputs low, tones off, servos detached; inputs keep reporting. */
+  allOff(): void {
+    const { io } = this.stack;
+    for (const [pin, role] of [...this.roles]) {
+      if (role === 'input' || role === 'analog' || role === 'ping') continue;
+      if (role === 'tone') this.noTone(pin);
+      if (role !== 'output') {
+        this.release(pin);
+        io.pinMode(pin, io.MODES.OUTPUT); // the firmware detaches a servo / PWM on a mode change
+        this.roles.set(pin, 'output');
+      }
+      io.digitalWrite(pin, 0);
+    }
+  }
+
+  /** Stops timers and listeners; the stack itself is torn down by the owner. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const pin of [...this.roles.keys()]) this.release(pin);
+  }
+
+  private requireMode(pin: number, mode: number, feature: string): void {
+    const supported = this.stack.io.pins[pin]?.supportedModes ?? [];
+    if (!supported.includes(mode)) {
+      throw new AppError('board.pin-unsupported', {
+        messageKey: `board.error.pin-unsupported.${feature}`,
+        params: { pin },
+      });
+    }
+  }
+
+  /** Gives the pin a role, releasing the previous one and running `setup` on a change. */
+  private use(pin: number, role: PinRole, setup: () => void): boolean {
+    if (this.roles.get(pin) === role) return false;
+    this.release(pin);
+    setup();
+    this.roles.set(pin, role);
+    return true;
+  }
+
+  private release(pin: number): void {
+    const role = this.roles.get(pin);
+    if (role === undefined) return;
+    const { io } = this.stack;
+    this.roles.delete(pin);
+    if (role === 'servo') this.servos.delete(pin);
+    if (role === 'tone') this.clearToneTimer(pin);
+    if (role === 'input') {
+      const input = this.inputs.get(pin)!;
+      this.inputs.delete(pin);
+      io.removeListener(`digital-read-${pin}`, input.listener);
+      // Feed the Button an "up" so its hold interval (if pressed) stops, then unhook it.
+      input.button.removeAllListeners();
+      io.emit(`digital-read-${pin}`, input.button.upValue);
+      for (const listener of input.buttonListeners) io.removeListener(`digital-read-${pin}`, listener);
+      for (const wake of input.waiters) wake();
+    }
+    if (role === 'analog') {
+      const channel = pin - FIRST_ANALOG_PIN;
+      const analog = this.analogs.get(channel)!;
+      this.analogs.delete(channel);
+      io.removeListener(`analog-read-${channel}`, analog.listener);
+      if (!this.closed) io.reportAnalogPin(channel, 0);
+      for (const wake of analog.waiters) wake();
+    }
+  }
+
+  private servo(pin: number): FiveServo {
+    const { five, board } = this.stack;
+    this.use(pin, 'servo', () => {
+      this.servos.set(pin, new five.Servo({ pin, board, pwmRange: SERVO_PULSE_RANGE }));
+    });
+    return this.servos.get(pin)!;
+  }
+
+  private async digitalRead(pin: number): Promise<number> {
+    const { five, board, io } = this.stack;
+    this.use(pin, 'input', () => {
+      const input: InputPin = {
+        button: undefined as unknown as FiveButton,
+        buttonListeners: [],
+        value: null,
+        lastEmitted: null,
+        waiters: [],
+        listener: (value: number) => {
+          input.value = value;
+          for (const wake of input.waiters.splice(0)) wake();
+        },
+      };
+      // Our listener first, so the value is known before the Button's first event.
+      io.on(`digital-read-${pin}`, input.listener);
+      const event = `digital-read-${pin}`;
+      const before = new Set(io.listeners(event));
+      input.button = new five.Button({ pin, board });
+      input.buttonListeners = io.listeners(event).filter((listener) => !before.has(listener)) as Array<
+        (...args: unknown[]) => void
+      >;
+      const emit = (value: 0 | 1) => {
+        if (input.lastEmitted === value) return;
+        input.lastEmitted = value;
+        this.options.onDigital(pin, value);
+      };
+      input.button.on('down', () => emit(1));
+      input.button.on('up', () => emit(0));
+      this.inputs.set(pin, input);
+    });
+    const input = this.inputs.get(pin)!;
+    if (input.value === null) await waitFor(input.waiters, () => input.value !== null, 'digitalRead');
+    return input.value ?? 0;
+  }
+
+  private async analogRead(channel: number): Promise<number> {
+    const { io } = this.stack;
+    const pin = io.analogPins[channel] ?? FIRST_ANALOG_PIN + channel;
+    this.use(pin, 'analog', () => {
+      const analog: AnalogPin = {
+        value: null,
+        waiters: [],
+        listener: (value: number) => {
+          analog.value = value;
+          for (const wake of analog.waiters.splice(0)) wake();
+        },
+      };
+      this.analogs.set(channel, analog);
+      io.pinMode(channel, io.MODES.ANALOG);
+      io.analogRead(channel, analog.listener);
+    });
+    const analog = this.analogs.get(channel)!;
+    if (analog.value === null) await waitFor(analog.waiters, () => analog.value !== null, 'analogRead');
+    return analog.value ?? 0;
+  }
+
+  private requireChispa(feature: string): void {
+    if (!this.options.chispaFirmware) {
+      throw new AppError('board.needs-chispa-firmware', {
+        messageKey: `board.error.needs-chispa-firmware.${feature}`,
+      });
+    }
+  }
+
+  private tone(pin: number, hz: number, durationMs: number): void {
+    this.requireChispa('tone');
+    const { io } = this.stack;
+    this.use(pin, 'tone', () => undefined);
+    this.clearToneTimer(pin);
+    // Durations past 14 bits are timed here; shorter ones by the firmware, to the cycle.
+    const firmwareMs = durationMs <= MAX_14_BIT ? durationMs : 0;
+    io.sysexCommand(toneSysex(pin, hz, firmwareMs));
+    if (durationMs > MAX_14_BIT) {
+      this.toneTimers.set(
+        pin,
+        setTimeout(() => this.noTone(pin), durationMs),
+      );
+    }
+  }
+
+  private noTone(pin: number): void {
+    this.requireChispa('tone');
+    this.clearToneTimer(pin);
+    this.stack.io.sysexCommand(noToneSysex(pin));
+  }
+
+  private clearToneTimer(pin: number): void {
+    const timer = this.toneTimers.get(pin);
+    if (timer) clearTimeout(timer);
+    this.toneTimers.delete(pin);
+  }
+
+  private readDistance(pin: number): Promise<number | null> {
+    const { io } = this.stack;
+    this.requireMode(pin, io.MODES.PING_READ, 'distance');
+    this.use(pin, 'ping', () => undefined);
+    // One ping at a time per pin: replies carry only the pin number.
+    const previous = this.pingQueue.get(pin) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(() => this.ping(pin));
+    this.pingQueue.set(pin, next);
+    return next;
+  }
+
+  private ping(pin: number): Promise<number | null> {
+    const { io } = this.stack;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        io.removeListener(`ping-read-${pin}`, onReply);
+        reject(new AppError('board.no-reply', { messageKey: 'board.error.no-reply' }));
+      }, PING_REPLY_TIMEOUT_MS);
+      const onReply = (micros: number) => {
+        clearTimeout(timer);
+        resolve(micros > 0 ? echoMicrosToCm(micros) : null);
+      };
+      io.pingRead({ pin, value: 1, pulseOut: 5, timeout: PING_TIMEOUT_US }, onReply);
+    });
+  }
+}
+
+/** Resolves once `ready()` holds (checked on every wake), or fails after the first-report timeout. */
+function waitFor(waiters: Array<() => void>, ready: () => boolean, what: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      const index = waiters.indexOf(wake);
+      if (index >= 0) waiters.splice(index, 1);
+      reject(new AppError('board.no-reply', { messageKey: 'board.error.no-reply', details: [what] }));
+    }, FIRST_REPORT_TIMEOUT_MS);
+    const wake = () => {
+      clearTimeout(timer);
+      if (ready()) resolve();
+      else reject(new AppError('board.not-connected', { messageKey: 'board.error.not-connected' }));
+    };
+    waiters.push(wake);
+  });
+}
