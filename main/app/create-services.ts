@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { openAttendanceService } from '../attendance/attendance-service';
 import { dataLayout, ensureDataLayout } from './data-dir';
 import { createEventHub } from './event-hub';
 import { createFileLogger, type Logger } from './logger';
@@ -18,6 +19,13 @@ export const createServices = async (options: {
   const settings = createSettingsStore(layout.settings, logger);
   const { version } = packageJson;
   const disposers: Array<() => Promise<void> | void> = [];
+  const attendance = await openAttendanceService({
+    database: layout.database,
+    backups: layout.backups,
+    exports: layout.exports,
+    logger,
+  });
+  disposers.push(() => attendance.close());
   let disposed = false;
   return {
     mode: options.mode,
@@ -26,6 +34,7 @@ export const createServices = async (options: {
     logger,
     events,
     settings,
+    attendance,
     async dispose() {
       if (disposed) return;
       disposed = true;

@@ -1,3 +1,4 @@
+import type { AttendanceService } from '../attendance/attendance-service';
 import type { DataLayout } from './data-dir';
 import type { EventHub } from './event-hub';
 import type { Logger } from './logger';
@@ -13,6 +14,8 @@ export interface AppServices {
   logger: Logger;
   events: EventHub;
   settings: SettingsStore;
+  /** Attendance log and staff PIN (issue 6): one SQLite database, one writer. */
+  attendance: AttendanceService;
   /** Stops workers, closes ports and databases. Safe to call twice. */
   dispose(): Promise<void>;
 }

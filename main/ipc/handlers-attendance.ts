@@ -1,15 +1,38 @@
-// TEMPORARY placeholder until the attendance service lands (issue 6): every call fails with 'internal'.
-import { AppError } from '../../common/ipc/app-error';
-import { attendanceCalls, type AttendanceCallName } from '../../common/ipc/contract-attendance';
+import type { AttendanceCallName } from '../../common/ipc/contract-attendance';
 import type { AppServices } from '../app/services';
 import type { CallHandlers } from './dispatcher';
+import { actorOf } from './staff-actor';
 
-const notYet = (): never => {
-  throw new AppError('internal', { details: ['attendance service not implemented yet'] });
+export const createAttendanceHandlers = (services: AppServices): Pick<CallHandlers, AttendanceCallName> => {
+  const a = services.attendance;
+  return {
+    'people.create': (input) => a.people.create(input),
+    'people.update': (patch) => a.people.update(patch),
+    'people.get': ({ id }) => a.people.get(id),
+    'people.search': async (args) => ({ people: await a.people.search(args) }),
+    'people.softDelete': ({ id }) => a.people.softDelete(id),
+    'people.restore': ({ id }) => a.people.restore(id),
+    'people.erase': ({ id }, ctx) => a.people.erase(id, actorOf(ctx)),
+    'consent.record': ({ personId, consent }) => a.people.recordConsent(personId, consent),
+    'consent.withdraw': ({ personId, date }) => a.people.withdrawConsent(personId, date),
+
+    'sessions.create': (input) => a.checkIn.createSession(input),
+    'sessions.list': async (filter) => ({ sessions: await a.checkIn.listSessions(filter) }),
+    'sessions.get': ({ id }) => a.checkIn.getSession(id),
+
+    'checkin.mark': ({ sessionId, personId }, ctx) => a.checkIn.mark(sessionId, personId, actorOf(ctx)),
+    'checkin.unmark': ({ sessionId, personId }, ctx) => a.checkIn.unmark(sessionId, personId, actorOf(ctx)),
+    'checkin.walkIn': ({ sessionId, person }, ctx) => a.checkIn.walkIn(sessionId, person, actorOf(ctx)),
+    'checkin.list': ({ sessionId }) => a.checkIn.listAttendance(sessionId),
+
+    'exports.attendance': (request, ctx) => a.exports.exportAttendance(request, actorOf(ctx)),
+    'reports.monthlySummary': ({ month }) => a.summary.monthlySummary(month),
+    'roster.import': ({ csvText, dryRun }, ctx) => a.roster.importRoster(csvText, dryRun, actorOf(ctx)),
+    'audit.list': async ({ limit }) => ({ entries: await a.listAudit(limit) }),
+
+    'storage.status': () => a.storageStatus(),
+    'storage.restoreBackup': ({ backupId, adminPin }, { session }) =>
+      a.restoreBackup(backupId, adminPin, session.id),
+    'storage.backupNow': () => a.backupNow(),
+  };
 };
-
-export const createAttendanceHandlers = (_services: AppServices): Pick<CallHandlers, AttendanceCallName> =>
-  Object.fromEntries(Object.keys(attendanceCalls).map((name) => [name, notYet])) as unknown as Pick<
-    CallHandlers,
-    AttendanceCallName
-  >;

@@ -1,19 +1,17 @@
-// TEMPORARY placeholder until the staff service lands (issue 6): every call fails with 'internal'.
-import { AppError } from '../../common/ipc/app-error';
 import type { StaffCallName } from '../../common/ipc/contract-staff';
 import type { AppServices } from '../app/services';
 import type { CallHandlers } from './dispatcher';
+import { actorOf } from './staff-actor';
 
-const notYet = (): never => {
-  throw new AppError('internal', { details: ['staff service not implemented yet'] });
+export const createStaffHandlers = (services: AppServices): Pick<CallHandlers, StaffCallName> => {
+  const staff = () => services.attendance.staff;
+  return {
+    'staff.status': (_args, { session }) => staff().status(session),
+    'staff.setup': ({ pin, centre }, { session }) => staff().setup(session, pin, centre),
+    'staff.unlock': ({ pin }, { session }) => staff().unlock(session, pin),
+    'staff.lock': (_args, { session }) => staff().lock(session),
+    'staff.setPin': ({ role, pin }, ctx) => staff().setPin(role, pin, actorOf(ctx)),
+    'staff.clearInstructorPin': (_args, ctx) => staff().clearInstructorPin(actorOf(ctx)),
+    'staff.setCentre': ({ centre }) => staff().setCentre(centre),
+  };
 };
-
-export const createStaffHandlers = (_services: AppServices): Pick<CallHandlers, StaffCallName> => ({
-  'staff.status': notYet,
-  'staff.setup': notYet,
-  'staff.unlock': notYet,
-  'staff.lock': notYet,
-  'staff.setPin': notYet,
-  'staff.clearInstructorPin': notYet,
-  'staff.setCentre': notYet,
-});

@@ -1,0 +1,9 @@
+import type { StaffRole } from '../ipc/connection-session';
+
+/** Who did something: the staff role of the connection and the connection id (no personal accounts). */
+export interface Actor {
+  role: StaffRole;
+  connectionId: string;
+}
+
+export const systemActor: Actor = { role: 'admin', connectionId: 'system' };

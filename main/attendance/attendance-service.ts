@@ -1,0 +1,63 @@
+/** The attendance log's services over one store (one database, one writer). */
+import { basename } from 'node:path';
+import type { Logger } from '../app/logger';
+import { listAudit, writeAudit } from './audit-repo';
+import { openAttendanceStore, type AttendanceStoreOptions } from './attendance-store';
+import { createCheckInService } from './checkin-service';
+import { createExportService } from './export-service';
+import { createPeopleService } from './people-service';
+import { createRosterImportService } from './roster-import';
+import { createStaffService } from './staff-service';
+import { createSummaryService } from './summary-service';
+
+export interface AttendanceServiceOptions {
+  database: string;
+  backups: string;
+  exports: string;
+  logger: Logger;
+  store?: Partial<Omit<AttendanceStoreOptions, 'file' | 'backupsDir' | 'logger'>>;
+}
+
+export const openAttendanceService = async (options: AttendanceServiceOptions) => {
+  const store = await openAttendanceStore({
+    ...options.store,
+    file: options.database,
+    backupsDir: options.backups,
+    logger: options.logger,
+  });
+  const staff = createStaffService(store);
+  return {
+    store,
+    staff,
+    people: createPeopleService(store),
+    checkIn: createCheckInService(store),
+    exports: createExportService(store, options.exports),
+    summary: createSummaryService(store),
+    roster: createRosterImportService(store),
+    listAudit: (limit: number) => listAudit(store.db().read, limit),
+    storageStatus: () => store.status(),
+    backupNow: () => store.backupNow(),
+    async restoreBackup(backupId: string, adminPin: string, connectionId: string) {
+      const { keptAs } = await store.restore(backupId, (backup) =>
+        staff.authoriseWithBackup(backup, adminPin),
+      );
+      if (store.state() === 'ok') {
+        const detail = `${backupId}; previous file kept as ${keptAs ? basename(keptAs) : '(none)'}`;
+        await store
+          .db()
+          .write((tx) =>
+            writeAudit(
+              tx,
+              { role: 'admin', connectionId },
+              { action: 'restore-backup', detail },
+              new Date().toISOString(),
+            ),
+          );
+      }
+      return store.status();
+    },
+    close: () => store.close(),
+  };
+};
+
+export type AttendanceService = Awaited<ReturnType<typeof openAttendanceService>>;

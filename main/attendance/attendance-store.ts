@@ -1,0 +1,131 @@
+/**
+ * Owns the attendance database for the app's lifetime: opens it (reporting a damaged file as
+ * 'corrupt' instead of touching it), keeps rolling backups, and restores one on request.
+ */
+import type { BackupInfo, StorageStatus } from '../../common/ipc/contract-attendance';
+import type { StorageState } from '../../common/ipc/contract-staff';
+import { openAppDatabase, type AppDatabase } from '../db/app-database';
+import { backupPath, listBackups, pruneBackups, writeBackup } from '../db/backups';
+import { backupIsSound, keepAsideName, moveDatabaseAside, putBackupInPlace } from '../db/restore-backup';
+import { openSqlite, type Sql } from '../db/sqlite';
+import type { Logger } from '../app/logger';
+import { attendanceError, dbCorruptError, dbUnavailableError } from './errors';
+
+export interface AttendanceStoreOptions {
+  file: string;
+  backupsDir: string;
+  logger: Logger;
+  /** How many backups to keep (default 14). */
+  keepBackups?: number;
+  /** A backup is made at start when the newest is older than this (default 6 h). */
+  startBackupAfterMs?: number;
+  /** Periodic backup while running (default 24 h; 0 disables). */
+  backupIntervalMs?: number;
+}
+
+export interface AttendanceStore {
+  state(): StorageState;
+  /** The open database, or a typed error (db.corrupt / db.unavailable). */
+  db(): AppDatabase;
+  status(): StorageStatus;
+  backupNow(): Promise<BackupInfo>;
+  /**
+   * Restores a backup after `authorise` has accepted it (it gets the backup opened read-only, to
+   * check the admin PIN stored there). The current file is kept aside.
+   */
+  restore(backupId: string, authorise: (backup: Sql) => Promise<void>): Promise<{ keptAs: string | null }>;
+  close(): Promise<void>;
+}
+
+export const openAttendanceStore = async (options: AttendanceStoreOptions): Promise<AttendanceStore> => {
+  const keep = options.keepBackups ?? 14;
+  const { logger } = options;
+  let current: AppDatabase | null = null;
+  let state: StorageState = 'unavailable';
+  let detail = '';
+  let keptAs: string | null = null;
+  let timer: NodeJS.Timeout | null = null;
+
+  const backupNow = async (): Promise<BackupInfo> => {
+    const db = current;
+    if (!db) throw dbCorruptError();
+    const info = await db.exclusive((writer) => writeBackup(writer, options.backupsDir));
+    pruneBackups(options.backupsDir, keep);
+    return info;
+  };
+
+  const open = async () => {
+    const result = await openAppDatabase(options.file);
+    state = result.state;
+    if (result.state === 'ok') {
+      current = result.db;
+      detail = '';
+      const newest = listBackups(options.backupsDir)[0];
+      const age = newest ? Date.now() - Date.parse(newest.createdAt) : Infinity;
+      if (age > (options.startBackupAfterMs ?? 6 * 3600_000)) {
+        await backupNow().catch((error) => logger.warn('start-up backup failed', error));
+      }
+    } else {
+      current = null;
+      detail = result.detail;
+      logger.error(`attendance database is ${result.state}: ${result.detail}`);
+    }
+  };
+
+  await open();
+  const interval = options.backupIntervalMs ?? 24 * 3600_000;
+  if (interval > 0) {
+    timer = setInterval(() => {
+      if (current) backupNow().catch((error) => logger.warn('periodic backup failed', error));
+    }, interval);
+    timer.unref();
+  }
+
+  return {
+    state: () => state,
+    db() {
+      if (current) return current;
+      throw state === 'corrupt' ? dbCorruptError() : dbUnavailableError(detail);
+    },
+    status() {
+      const backups = listBackups(options.backupsDir);
+      const messageKey =
+        state === 'corrupt'
+          ? 'staff.error.db-corrupt'
+          : state === 'unavailable'
+            ? 'staff.error.db-unavailable'
+            : null;
+      return { state, messageKey, corruptFileKeptAs: keptAs, latestBackup: backups[0] ?? null, backups };
+    },
+    backupNow,
+    async restore(backupId, authorise) {
+      const path = backupPath(options.backupsDir, backupId);
+      if (!path) throw attendanceError('backup-not-found');
+      if (!(await backupIsSound(path))) throw attendanceError('backup-invalid');
+      const backup = await openSqlite(path, { readOnly: true });
+      try {
+        await authorise(backup);
+      } finally {
+        await backup.close();
+      }
+      const wasCorrupt = state !== 'ok';
+      await current?.close();
+      current = null;
+      const aside = moveDatabaseAside(
+        options.file,
+        keepAsideName(options.file, wasCorrupt ? 'damaged' : 'replaced'),
+      );
+      putBackupInPlace(path, options.file);
+      keptAs = aside;
+      logger.warn(`restored backup ${backupId}; previous database kept as ${aside ?? '(none)'}`);
+      await open();
+      return { keptAs: aside };
+    },
+    async close() {
+      if (timer) clearInterval(timer);
+      timer = null;
+      await current?.close();
+      current = null;
+    },
+  };
+};

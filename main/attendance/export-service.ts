@@ -1,0 +1,98 @@
+/** Attendance exports (CSV / XLSX) into the data directory, pseudonymous unless confirmed; audited. */
+import { readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ActivityType, ExportFormat, ExportResult } from '../../common/ipc/contract-attendance';
+import type { Actor } from './actor';
+import type { AttendanceStore } from './attendance-store';
+import { writeAudit } from './audit-repo';
+import { attendanceError } from './errors';
+import { exportHeader, exportRowBatches } from './export-rows';
+import { writeCsvFile, writeXlsxFile } from './export-writers';
+
+export interface ExportRequest {
+  format: ExportFormat;
+  from: string;
+  to: string;
+  activityType?: ActivityType | null;
+  named: boolean;
+  confirmNamed?: boolean;
+}
+
+/** Files above this are not sent back over IPC; the UI points to the file path instead. */
+export const maxInlineExportBytes = 25 * 1024 * 1024;
+const maxRangeDays = 366;
+
+const mimeTypes: Record<ExportFormat, string> = {
+  csv: 'text/csv;charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+export const exportFileName = (request: ExportRequest, now: Date): string =>
+  [
+    'asistencia',
+    `${request.from}_${request.to}`,
+    request.activityType ?? null,
+    request.named ? 'con-nombres' : null,
+    now.toISOString().replace(/[:.]/g, '-'),
+  ]
+    .filter(Boolean)
+    .join('-') + `.${request.format}`;
+
+export const createExportService = (store: AttendanceStore, exportsDir: string) => ({
+  async exportAttendance(request: ExportRequest, actor: Actor): Promise<ExportResult> {
+    if (request.named && request.confirmNamed !== true) throw attendanceError('export-named-unconfirmed');
+    const days = (Date.parse(request.to) - Date.parse(request.from)) / 86_400_000;
+    if (!(days >= 0 && days <= maxRangeDays)) throw attendanceError('export-range');
+    const db = store.db();
+    const fileName = exportFileName(request, new Date());
+    const filePath = join(exportsDir, fileName);
+    const partial = `${filePath}.partial`;
+    const header = exportHeader(request.named);
+    const batches = exportRowBatches(db.read, {
+      from: request.from,
+      to: request.to,
+      activityType: request.activityType ?? null,
+      named: request.named,
+    });
+    let rowCount: number;
+    try {
+      rowCount =
+        request.format === 'csv'
+          ? await writeCsvFile(partial, header, batches)
+          : await writeXlsxFile(partial, header, batches);
+      renameSync(partial, filePath);
+    } catch (error) {
+      rmSync(partial, { force: true });
+      throw error;
+    }
+    await db.write((tx) =>
+      writeAudit(
+        tx,
+        actor,
+        {
+          action: 'export',
+          kind: request.format,
+          named: request.named,
+          rowCount,
+          detail: `${request.from}..${request.to} ${request.activityType ?? 'all'} ${fileName}`,
+        },
+        new Date().toISOString(),
+      ),
+    );
+    const sizeBytes = statSync(filePath).size;
+    const bytes = sizeBytes <= maxInlineExportBytes ? readFileSync(filePath) : null;
+    return {
+      format: request.format,
+      named: request.named,
+      rowCount,
+      fileName,
+      filePath,
+      mimeType: mimeTypes[request.format],
+      sizeBytes,
+      contentBase64: bytes ? bytes.toString('base64') : null,
+      text: bytes && request.format === 'csv' ? bytes.toString('utf8') : null,
+    };
+  },
+});
+
+export type ExportService = ReturnType<typeof createExportService>;
