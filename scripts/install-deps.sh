@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Installs the npm dependencies exactly as locked. The Electron binary is not downloaded:
-# its download host is blocked on many networks and browser mode needs no Electron.
+# Installs the npm dependencies as locked. The Electron binary is not downloaded: its download
+# host is blocked on many networks and browser mode needs no Electron.
+# Why `npm install` and not `npm ci`: the registry mirror here lacks some platform packages that
+# rollup lists as optional (e.g. @rollup/rollup-android-arm-eabi); npm install skips a missing
+# optional package, while npm ci calls the lock "out of sync" and stops.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 stamp=node_modules/.chispa-installed
@@ -9,5 +12,5 @@ if [ -f "$stamp" ] && [ "$stamp" -nt package-lock.json ] && [ "${1:-}" != "--for
   exit 0
 fi
 export ELECTRON_SKIP_BINARY_DOWNLOAD=1
-npm ci --no-audit --no-fund --loglevel=error
+npm install --no-audit --no-fund --loglevel=error
 touch "$stamp"
