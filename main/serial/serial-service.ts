@@ -1,0 +1,174 @@
+/**
+ * Real boards over serial, as one service: port list and hot-plug watch, the board service's
+ * serial transport, port ownership, automatic reconnect, Prepare board and diagnosis.
+ */
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { parseIntelHex } from '../../common/intel-hex';
+import { AppError } from '../../common/ipc/app-error';
+import type { BoardStatus } from '../../common/ipc/contract-board';
+import type { Locale } from '../../common/i18n/locale';
+import type { DiagnosisFinding } from '../../common/serial/diagnosis';
+import { diagnoseSerial, type DiagnoseEnvironment } from './diagnose';
+import { createPortLister, type ListRawPorts, type PortListing } from './port-lister';
+import { createPortOwnership, type PortOwnership } from './port-ownership';
+import { createPortWatcher, type PortWatcher } from './port-watcher';
+import {
+  createReconnectSupervisor,
+  type BoardControl,
+  type ReconnectSupervisor,
+} from './reconnect-supervisor';
+import { createSerialTransportFactory, type SerialTransportFactory } from './serial-board-transport';
+import { uploadFirmware, type FlashProgress, type UploadResult } from './stk500-uploader';
+
+export const KIT_FIRMWARE_PATH = fileURLToPath(new URL('../../firmware/chispa-firmata.hex', import.meta.url));
+export const GUIDE_DIR = fileURLToPath(new URL('../../lessons/guides/', import.meta.url));
+
+export interface SerialServiceOptions {
+  listRaw?: ListRawPorts;
+  pollMs?: number;
+  firmwarePath?: string;
+  guideDir?: string;
+  /** Tests and bench: how to restart the board behind a pty (no DTR). */
+  resetIntoBootloader?: (path: string) => Promise<void> | void;
+  resetOnConnect?: (path: string) => Promise<void> | void;
+  diagnoseEnv?: DiagnoseEnvironment;
+  onProgress?: (progress: FlashProgress & { path: string }) => void;
+  onPorts?: (listing: PortListing) => void;
+  log?: (message: string, error?: unknown) => void;
+}
+
+export interface SerialService {
+  ownership: PortOwnership;
+  watcher: PortWatcher;
+  transports: SerialTransportFactory;
+  listPorts(): Promise<PortListing>;
+  addManualPort(path: string): Promise<PortListing>;
+  /** Wires reconnect and Prepare board to the board service (called once it exists). */
+  attachBoard(board: BoardControl): void;
+  /** Feed 'board.state' events here (reconnect after a pulled cable). */
+  onBoardState(status: BoardStatus): void;
+  prepareBoard(path: string): Promise<UploadResult & { status: BoardStatus }>;
+  diagnose(path: string | null): Promise<DiagnosisFinding[]>;
+  guide(locale: Locale): Promise<string>;
+  dispose(): void;
+}
+
+export const createSerialService = (options: SerialServiceOptions = {}): SerialService => {
+  const log = options.log ?? (() => undefined);
+  const ownership = createPortOwnership();
+  const lister = createPortLister({
+    listRaw: options.listRaw,
+    onError: (error) => log('serial: port list failed', error),
+  });
+  const watcher = createPortWatcher({ list: lister, intervalMs: options.pollMs });
+  const transports = createSerialTransportFactory({
+    ownership,
+    watchPath: (path) => watcher.addManualPath(path),
+    resetHook: options.resetOnConnect,
+  });
+  let board: BoardControl | null = null;
+  let supervisor: ReconnectSupervisor | null = null;
+  const unwatch = watcher.onChange((listing, diff) => {
+    // A connected board that vanished from the list: the cable was pulled.
+    for (const removed of diff.removed) transports.markVanished(removed.path);
+    options.onPorts?.(listing);
+  });
+
+  const loadFirmware = async (): Promise<Uint8Array> => {
+    const path = options.firmwarePath ?? KIT_FIRMWARE_PATH;
+    const text = await readFile(path, 'utf8').catch((error: unknown) => {
+      throw new AppError('serial.firmware-missing', { params: { path }, cause: error });
+    });
+    return parseIntelHex(text).data;
+  };
+
+  return {
+    ownership,
+    watcher,
+    transports,
+    listPorts: () => watcher.refresh(),
+    async addManualPort(path) {
+      watcher.addManualPath(path);
+      return watcher.refresh();
+    },
+    attachBoard(control) {
+      board = control;
+      supervisor?.dispose();
+      supervisor = createReconnectSupervisor({
+        board: control,
+        watcher,
+        onReconnect: (path, status) => log(`serial: reconnected ${path}: ${status.state}`),
+        onError: (error) => log('serial: reconnect failed', error),
+      });
+      watcher.start();
+    },
+    onBoardState(status) {
+      supervisor?.onBoardState(status);
+    },
+    async prepareBoard(path) {
+      // A running program keeps its port: refuse rather than stop a child's program unasked.
+      const owner = ownership.ownerOf(path);
+      if (owner === 'running' || owner === 'flashing') ownership.claim(path, 'flashing');
+      const image = await loadFirmware();
+      const resume = supervisor?.pause() ?? (() => undefined);
+      try {
+        const current = board?.status();
+        if (
+          board &&
+          current?.target?.kind === 'serial' &&
+          current.target.path === path &&
+          current.state !== 'idle'
+        ) {
+          await board.disconnect();
+        }
+        const lease = ownership.claim(path, 'flashing');
+        let result: UploadResult;
+        try {
+          const known = (await watcher.current()).ports.find((port) => port.path === path);
+          result = await uploadFirmware({
+            path,
+            image,
+            bauds: known?.bootloaderBauds.length ? known.bootloaderBauds : undefined,
+            resetIntoBootloader: options.resetIntoBootloader
+              ? async () => options.resetIntoBootloader!(path)
+              : undefined,
+            onProgress: (progress) => options.onProgress?.({ ...progress, path }),
+          });
+        } finally {
+          lease.release();
+        }
+        const status = board ? await board.connect({ kind: 'serial', path }) : idleStatus(path);
+        return { ...result, status };
+      } finally {
+        resume();
+      }
+    },
+    async diagnose(path) {
+      const listing = await watcher.refresh();
+      return diagnoseSerial({
+        path,
+        listing,
+        ownedByChispa: path !== null && ownership.ownerOf(path) !== null,
+        env: options.diagnoseEnv,
+      });
+    },
+    async guide(locale) {
+      const file = `${options.guideDir ?? GUIDE_DIR}serial-troubleshooting.${locale}.md`;
+      return readFile(file, 'utf8');
+    },
+    dispose() {
+      unwatch();
+      supervisor?.dispose();
+      watcher.stop();
+    },
+  };
+};
+
+const idleStatus = (path: string): BoardStatus => ({
+  state: 'idle',
+  target: { kind: 'serial', path },
+  firmware: null,
+  messageKey: null,
+  canPrepare: false,
+});

@@ -1,0 +1,52 @@
+/** The open probe of 'serial.diagnose' on real ptys: busy vs free vs missing. */
+import { afterEach, describe, expect, it } from 'vitest';
+import { diagnoseSerial, probeOpen } from '../../../main/serial/diagnose';
+import { closeQuietly, openSerialPort, classifyOpenError } from '../../../main/serial/open-port';
+import { createPtyPair, socatMissingReason, type PtyPair } from '../../helpers/pty-bridge';
+
+const skipReason = socatMissingReason();
+if (skipReason) console.log(`[skip] ${skipReason}`);
+
+describe('open errors', () => {
+  it('classifies EACCES vs EBUSY vs a lock held elsewhere vs ENOENT', () => {
+    expect(
+      classifyOpenError({ code: 'EACCES', message: 'Permission denied, cannot open /dev/ttyUSB0' }),
+    ).toBe('serial.permission-denied');
+    expect(classifyOpenError({ message: 'Error: Resource temporarily unavailable Cannot lock port' })).toBe(
+      'serial.port-busy',
+    );
+    expect(classifyOpenError({ code: 'EBUSY', message: 'Device or resource busy' })).toBe('serial.port-busy');
+    expect(classifyOpenError({ message: 'Opening COM4: Access denied' })).toBe('serial.port-busy');
+    expect(classifyOpenError({ message: 'Error: No such file or directory, cannot open /dev/ttyUSB7' })).toBe(
+      'serial.port-not-found',
+    );
+    expect(classifyOpenError({ message: 'weird' })).toBe('serial.open-failed');
+  });
+});
+
+describe.skipIf(skipReason !== null)('diagnose probes a real pty', () => {
+  let pty: PtyPair | null = null;
+  afterEach(async () => {
+    await pty?.dispose();
+    pty = null;
+  });
+
+  it('tells a free port, a port held by another program and a missing port apart', async () => {
+    pty = await createPtyPair();
+    expect(await probeOpen(pty.appPath)).toBe('ok');
+    const holder = await openSerialPort(pty.appPath, 57600);
+    expect(await probeOpen(pty.appPath)).toBe('busy');
+    const findings = await diagnoseSerial({
+      path: pty.appPath,
+      listing: { ports: [], problemKey: null },
+      ownedByChispa: false,
+    });
+    expect(findings.find((finding) => finding.id === 'port-open')).toMatchObject({
+      status: 'problem',
+      guideAnchor: 'port-busy',
+    });
+    await closeQuietly(holder);
+    await pty.unplug();
+    expect(await probeOpen(pty.appPath)).toBe('missing');
+  });
+});
