@@ -1,5 +1,7 @@
 import { join } from 'node:path';
 import { openAttendanceService } from '../attendance/attendance-service';
+import { createBoardService } from '../board/board-service';
+import { defaultFirmwareHexPath } from '../board/firmware-path';
 import { dataLayout, ensureDataLayout } from './data-dir';
 import { createEventHub } from './event-hub';
 import { createFileLogger, type Logger } from './logger';
@@ -12,6 +14,8 @@ export const createServices = async (options: {
   dataDir: string;
   mode: AppMode;
   logger?: Logger;
+  /** Kit firmware hex for the virtual Uno (default: firmware/chispa-firmata.hex). */
+  firmwareHexPath?: string;
 }): Promise<AppServices> => {
   const layout = ensureDataLayout(dataLayout(options.dataDir));
   const logger = options.logger ?? createFileLogger(join(layout.logs, 'chispa.log'));
@@ -26,6 +30,12 @@ export const createServices = async (options: {
     logger,
   });
   disposers.push(() => attendance.close());
+  const board = createBoardService({
+    events,
+    logger,
+    firmwareHexPath: options.firmwareHexPath ?? defaultFirmwareHexPath(),
+  });
+  disposers.push(() => board.dispose());
   let disposed = false;
   return {
     mode: options.mode,
@@ -34,6 +44,7 @@ export const createServices = async (options: {
     logger,
     events,
     settings,
+    board,
     attendance,
     async dispose() {
       if (disposed) return;

@@ -1,4 +1,5 @@
 import type { AttendanceService } from '../attendance/attendance-service';
+import type { BoardService } from '../board/board-service';
 import type { DataLayout } from './data-dir';
 import type { EventHub } from './event-hub';
 import type { Logger } from './logger';
@@ -16,6 +17,8 @@ export interface AppServices {
   settings: SettingsStore;
   /** Attendance log and staff PIN (issue 6): one SQLite database, one writer. */
   attendance: AttendanceService;
+  /** The board below the student's program: virtual Uno or serial, via johnny-five (issue 3). */
+  board: BoardService;
   /** Stops workers, closes ports and databases. Safe to call twice. */
   dispose(): Promise<void>;
 }

@@ -5,11 +5,13 @@
 import type { AppServices } from '../app/services';
 import { createDispatcher, type CallHandlers, type Dispatcher } from './dispatcher';
 import { createAppHandlers } from './handlers-app';
+import { createBoardHandlers } from './handlers-board';
 import { createStaffHandlers } from './handlers-staff';
 import { createAttendanceHandlers } from './handlers-attendance';
 
 export const createAllHandlers = (services: AppServices): CallHandlers => ({
   ...createAppHandlers(services),
+  ...createBoardHandlers(services),
   ...createStaffHandlers(services),
   ...createAttendanceHandlers(services),
 });
