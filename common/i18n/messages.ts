@@ -20,6 +20,8 @@ import esSync from './es/sync.json';
 import enSync from './en/sync.json';
 import esTroubleshooting from './es/troubleshooting.json';
 import enTroubleshooting from './en/troubleshooting.json';
+import esRunner from './es/runner.json';
+import enRunner from './en/runner.json';
 
 export type MessageTable = Readonly<Record<string, string>>;
 
@@ -33,6 +35,7 @@ export const messageFiles: Record<Locale, Record<string, MessageTable>> = {
     staff: esStaff,
     sync: esSync,
     troubleshooting: esTroubleshooting,
+    runner: esRunner,
   },
   en: {
     app: enApp,
@@ -43,6 +46,7 @@ export const messageFiles: Record<Locale, Record<string, MessageTable>> = {
     staff: enStaff,
     sync: enSync,
     troubleshooting: enTroubleshooting,
+    runner: enRunner,
   },
 };
 

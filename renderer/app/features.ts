@@ -6,6 +6,9 @@
 import type { EditorHandle } from '../editor/editor-handle';
 import type { ChispaClient } from '../ipc/client';
 import type { Frame } from './frame';
+import { staffFeature } from '../staff/staff-feature';
+import { boardPanelFeature } from '../board-panel/board-panel-feature';
+import { runnerFeature } from '../runner/runner-feature';
 
 export interface SharedHandles {
   editor?: EditorHandle;
@@ -19,7 +22,12 @@ export interface FeatureContext {
 
 export type Feature = (context: FeatureContext) => Promise<void> | void;
 
-const features: Feature[] = [];
+const features: Feature[] = [
+  // The editor feature goes first (it fills context.shared.editor, which the runner uses).
+  boardPanelFeature,
+  runnerFeature,
+  staffFeature,
+];
 
 export const mountFeatures = async (context: Omit<FeatureContext, 'shared'>): Promise<void> => {
   const full: FeatureContext = { ...context, shared: {} };

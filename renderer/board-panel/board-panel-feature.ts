@@ -1,0 +1,27 @@
+/**
+ * Mounts the board panel in the frame's board region: the board state line, the Uno with the
+ * kit's parts, live pins from 'board.pins' and inputs to 'board.virtualInput'.
+ */
+import type { Feature } from '../app/features';
+import { buildBoardPanel } from './board-panel';
+import { buildBoardStateLine } from './board-state-line';
+import { defaultKitLayout } from './kit-layout';
+
+export const boardPanelFeature: Feature = async ({ client, frame }) => {
+  const region = frame.regions.board;
+  region.querySelector('[data-placeholder]')?.remove();
+  const stateLine = buildBoardStateLine();
+  const panel = buildBoardPanel(defaultKitLayout, {
+    sendInput: (input) => client.call('board.virtualInput', { input }),
+    // An input while no virtual board runs has nowhere to go; the state line already says why.
+    onInputError: (error) => console.warn('board input not delivered', error),
+  });
+  region.append(stateLine.root, panel.root);
+  client.on('board.pins', (snapshot) => panel.applySnapshot(snapshot));
+  client.on('board.state', (status) => stateLine.show(status));
+  try {
+    stateLine.show(await client.call('board.status', {}));
+  } catch (error) {
+    console.warn('board status unavailable', error);
+  }
+};

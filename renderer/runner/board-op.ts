@@ -1,0 +1,111 @@
+/**
+ * Turns ProgramApi calls into board commands the contract accepts. Values a block computes are
+ * forgiving where Arduino is (angles and duty are clamped, any truthy value is HIGH); a pin
+ * that does not exist is an error the child sees on the block.
+ */
+import type { BoardCommand } from '../../common/ipc/contract-board';
+import { programApiBoardOps } from '../../common/program/program-api';
+
+export type BoardOpName = (typeof programApiBoardOps)[number];
+
+export const pwmPins: readonly number[] = [3, 5, 6, 9, 10, 11];
+
+/** A value from the program the board cannot use; `key` is a runner locale key. */
+export class ProgramValueError extends Error {
+  constructor(
+    readonly key: string,
+    readonly params: Record<string, string | number>,
+  ) {
+    super(key);
+    this.name = 'ProgramValueError';
+  }
+}
+
+const show = (value: unknown): string => {
+  const text = typeof value === 'string' ? `"${value}"` : String(value);
+  return text.length > 40 ? `${text.slice(0, 37)}…` : text;
+};
+
+const toNumber = (value: unknown): number => {
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string' && value.trim() !== '') return Number(value);
+  return Number.NaN;
+};
+
+const clamp = (value: number, min: number, max: number): number => Math.min(max, Math.max(min, value));
+
+const pinArg = (value: unknown, max = 19): number => {
+  const pin = toNumber(value);
+  if (!Number.isFinite(pin) || !Number.isInteger(pin) || pin < 0 || pin > max) {
+    throw new ProgramValueError(max === 5 ? 'runner.error.analog-pin' : 'runner.error.pin', {
+      value: show(value),
+    });
+  }
+  return pin;
+};
+
+const numberArg = (value: unknown, key: string): number => {
+  const number = toNumber(value);
+  if (!Number.isFinite(number)) throw new ProgramValueError(key, { value: show(value) });
+  return number;
+};
+
+export const isBoardOp = (name: string): name is BoardOpName =>
+  (programApiBoardOps as readonly string[]).includes(name);
+
+/** The contract command for one ProgramApi board call, or a ProgramValueError. */
+export const toBoardCommand = (op: BoardOpName, args: readonly unknown[]): BoardCommand => {
+  const [a, b, c] = args;
+  switch (op) {
+    case 'digitalWrite':
+      return { op, pin: pinArg(a), value: toNumber(b) ? 1 : 0 };
+    case 'pwmWrite': {
+      const pin = pinArg(a);
+      if (!pwmPins.includes(pin)) throw new ProgramValueError('runner.error.pwm-pin', { pin });
+      return { op, pin, value: Math.round(clamp(numberArg(b, 'runner.error.number'), 0, 255)) };
+    }
+    case 'digitalRead':
+      return { op, pin: pinArg(a) };
+    case 'analogRead':
+      return { op, pin: pinArg(a, 5) };
+    case 'servoWrite':
+      return { op, pin: pinArg(a), angle: Math.round(clamp(numberArg(b, 'runner.error.number'), 0, 180)) };
+    case 'tone': {
+      const command: BoardCommand = {
+        op,
+        pin: pinArg(a),
+        frequency: Math.round(clamp(numberArg(b, 'runner.error.number'), 31, 20000)),
+      };
+      if (c !== undefined && c !== null) {
+        command.durationMs = Math.round(clamp(numberArg(c, 'runner.error.number'), 0, 60000));
+      }
+      return command;
+    }
+    case 'noTone':
+      return { op, pin: pinArg(a) };
+    case 'readDistance':
+      return { op, pin: pinArg(a) };
+  }
+};
+
+/** Milliseconds for wait(): negative or non-numbers wait 0, capped at one hour. */
+export const waitMs = (value: unknown): number => {
+  const ms = toNumber(value);
+  return Number.isFinite(ms) ? clamp(ms, 0, 3_600_000) : 0;
+};
+
+/** What print() shows for a value: text as is, numbers and booleans plainly, lists as [a, b]. */
+export const formatPrint = (value: unknown): string => {
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return `[${value.map((item) => formatPrint(item)).join(', ')}]`;
+  if (value === undefined || value === null) return '';
+  if (typeof value === 'object') {
+    try {
+      return JSON.stringify(value);
+    } catch {
+      return String(value);
+    }
+  }
+  return String(value);
+};

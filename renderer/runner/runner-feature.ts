@@ -1,0 +1,83 @@
+/**
+ * Mounts Run/Stop in the header and the console in the board region, and wires the runner to
+ * the editor (code, highlight, errors on blocks) and to board state (a lost board stops the
+ * program and says so).
+ */
+import type { Feature } from '../app/features';
+import { onLocaleChange, t } from '../i18n/i18n';
+import { createBoardLink } from './board-link';
+import { createWorkerPool } from './browser-worker';
+import { buildConsolePanel } from './console-panel';
+import { ProgramRunner, type RunEnd } from './program-runner';
+import { buildRunControls } from './run-controls';
+import type { FriendlyMessage } from './runtime-error';
+
+const endMessages: Record<Exclude<RunEnd['reason'], 'error'>, string> = {
+  done: 'runner.end.done',
+  stopped: 'runner.end.stopped',
+  'board-lost': 'runner.end.board-lost',
+};
+
+export const runnerFeature: Feature = ({ client, frame, shared }) => {
+  const controls = buildRunControls();
+  frame.toolbar.append(controls.root);
+  const consolePanel = buildConsolePanel();
+  frame.regions.board.append(consolePanel.root);
+  const runner = new ProgramRunner({
+    createWorker: createWorkerPool(),
+    board: createBoardLink(client),
+    log: (message, error) => console.warn(message, error),
+  });
+  controls.setState(runner.state);
+
+  // The error on a block stays (and follows the language) until the next Run.
+  let blockError: { blockId: string; message: FriendlyMessage } | null = null;
+  const showBlockError = () => {
+    if (blockError)
+      shared.editor?.showBlockError(blockError.blockId, t(blockError.message.key, blockError.message.params));
+  };
+  onLocaleChange(showBlockError);
+
+  runner.listen({
+    state: (state) => controls.setState(state),
+    highlight: (blockId) => shared.editor?.highlightBlock(blockId),
+    print: (lines, dropped) => consolePanel.append(lines, dropped),
+    end: (end) => {
+      if (end.reason !== 'error') {
+        controls.say({ key: endMessages[end.reason], params: {} });
+        return;
+      }
+      controls.say(end.message, 'error');
+      if (end.blockId) {
+        blockError = { blockId: end.blockId, message: end.message };
+        showBlockError();
+      }
+    },
+  });
+
+  controls.runButton.addEventListener('click', () => {
+    const editor = shared.editor;
+    if (!editor) {
+      controls.say({ key: 'runner.error.no-editor', params: {} }, 'error');
+      return;
+    }
+    blockError = null;
+    editor.showBlockError(null);
+    controls.say(null);
+    let code: string;
+    try {
+      code = editor.generateProgram();
+    } catch (error) {
+      console.warn('code generation failed', error);
+      controls.say({ key: 'runner.error.syntax', params: {} }, 'error');
+      return;
+    }
+    void runner.run(code);
+  });
+  controls.stopButton.addEventListener('click', () => runner.stop());
+
+  client.on('board.state', (status) => {
+    if (runner.state === 'running' && (status.state === 'lost' || status.state === 'idle'))
+      runner.stop('board-lost');
+  });
+};
