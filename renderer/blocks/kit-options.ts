@@ -1,0 +1,36 @@
+/**
+ * Choices offered by the kit blocks' dropdowns. Pins 0 and 1 are left out: they carry the
+ * serial link (Firmata) to the board, so a child who used them would cut the connection.
+ */
+export type DropdownOptions = Array<[string, string]>;
+
+const numbered = (pins: number[]): DropdownOptions => pins.map((pin) => [String(pin), String(pin)]);
+
+/** Digital pins 2–13 (13 has the board's own LED). */
+export const digitalPinOptions: DropdownOptions = numbered([13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2]);
+/** Pins with PWM on the Uno (brightness, not just on/off). */
+export const pwmPinOptions: DropdownOptions = numbered([9, 10, 11, 3, 5, 6]);
+/** A0–A5; the value is the analog channel number the program API expects. */
+export const analogPinOptions: DropdownOptions = [0, 1, 2, 3, 4, 5].map((channel) => [
+  `A${channel}`,
+  String(channel),
+]);
+
+/** Note names as Blockly message keys (Do/Re/Mi in Spanish, C/D/E in English). */
+const noteNames = ['C', 'CS', 'D', 'DS', 'E', 'F', 'FS', 'G', 'GS', 'A', 'AS', 'B'] as const;
+
+/** Equal temperament, A4 = 440 Hz, rounded to whole hertz like Arduino's pitches.h. */
+export const noteFrequency = (midi: number): number => Math.round(440 * 2 ** ((midi - 69) / 12));
+
+/** C4 (MIDI 60) up to C6 (MIDI 84), each as [label with a message reference, Hz]. */
+export const noteOptions: DropdownOptions = Array.from({ length: 25 }, (_, index) => {
+  const midi = 60 + index;
+  const octave = Math.floor(midi / 12) - 1;
+  return [`%{BKY_CHISPA_NOTE_${noteNames[midi % 12]}}${octave}`, String(noteFrequency(midi))];
+});
+
+/** Reads a dropdown value as a whole number, falling back when a crafted file holds junk. */
+export const wholeNumber = (value: unknown, fallback: number): number => {
+  const parsed = Number.parseInt(String(value), 10);
+  return Number.isFinite(parsed) && parsed >= 0 ? parsed : fallback;
+};
