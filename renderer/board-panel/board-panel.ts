@@ -9,6 +9,8 @@ import { h } from '../ui/dom';
 import { pinLabel, type KitLayout, type KitPart } from './kit-layout';
 import { latestOnly } from './latest-only';
 import { partState, potVolts, type PartState } from './part-state';
+// Registers the custom elements (the type import below alone would be erased).
+import './wokwi-parts';
 import type {
   WokwiBuzzer,
   WokwiLed,

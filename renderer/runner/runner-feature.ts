@@ -4,7 +4,7 @@
  * program and says so).
  */
 import type { Feature } from '../app/features';
-import { onLocaleChange, t } from '../i18n/i18n';
+import { applyTranslations, onLocaleChange, t } from '../i18n/i18n';
 import { createBoardLink } from './board-link';
 import { createWorkerPool } from './browser-worker';
 import { buildConsolePanel } from './console-panel';
@@ -23,6 +23,8 @@ export const runnerFeature: Feature = ({ client, frame, shared }) => {
   frame.toolbar.append(controls.root);
   const consolePanel = buildConsolePanel();
   frame.regions.board.append(consolePanel.root);
+  applyTranslations(controls.root);
+  applyTranslations(consolePanel.root);
   const runner = new ProgramRunner({
     createWorker: createWorkerPool(),
     board: createBoardLink(client),

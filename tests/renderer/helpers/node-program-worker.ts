@@ -17,3 +17,5 @@ startProgramHost(
   },
   { now: () => performance.now(), setTimeout: (callback, ms) => setTimeout(callback, ms) },
 );
+// Not part of the protocol (the runner ignores it): tells tests and benchmarks the host listens.
+port.postMessage({ type: 'host-ready' });

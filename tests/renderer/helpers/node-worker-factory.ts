@@ -7,20 +7,46 @@ const entry = new URL('./node-program-worker.mjs', import.meta.url);
 export interface NodeProgramWorker extends ProgramWorker {
   /** Resolves when the thread has exited (terminate() really ended it). */
   exited: Promise<number>;
-  /** Resolves when the thread has loaded the host and is ready for 'start'. */
-  online: Promise<void>;
+  /** Resolves when the thread has loaded the host and listens for 'start'. */
+  ready: Promise<void>;
 }
 
 export const createNodeProgramWorker = (): NodeProgramWorker => {
   const worker = new Worker(entry);
   const exited = new Promise<number>((resolve) => worker.once('exit', resolve));
-  const online = new Promise<void>((resolve) => worker.once('online', () => resolve()));
+  const ready = new Promise<void>((resolve) =>
+    worker.on('message', (message: { type?: string }) => {
+      if (message?.type === 'host-ready') resolve();
+    }),
+  );
   return {
     exited,
-    online,
+    ready,
     postMessage: (message) => worker.postMessage(message),
     terminate: () => void worker.terminate(),
     onMessage: (listener) => worker.on('message', listener),
     onFailure: (listener) => worker.on('error', (error) => listener(error.message)),
+  };
+};
+
+/** Like the browser's pool: one spare worker already loaded, so a run does not wait for it. */
+export const createNodeWorkerPool = () => {
+  let spare = createNodeProgramWorker();
+  const all: NodeProgramWorker[] = [spare];
+  return {
+    /** Resolves when the spare is loaded. */
+    warm: () => spare.ready,
+    take(): NodeProgramWorker {
+      const worker = spare;
+      spare = createNodeProgramWorker();
+      all.push(spare);
+      return worker;
+    },
+    async close() {
+      for (const worker of all) {
+        worker.terminate();
+        await worker.exited;
+      }
+    },
   };
 };
