@@ -67,7 +67,11 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': roomRule(
         'renderer/ runs in Chromium: it talks to main only through the IPC contract (no Node, Electron, serial or SQLite).',
-        { names: [...nodeOnly, 'avr8js'], regexes: ['(^|/)(main|tracker)/', '^@electric-sql/'], noNode: true },
+        {
+          names: [...nodeOnly, 'avr8js'],
+          regexes: ['(^|/)(main|tracker)/', '^@electric-sql/'],
+          noNode: true,
+        },
       ),
     },
   },
