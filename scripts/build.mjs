@@ -56,6 +56,9 @@ for (const dir of ['renderer/assets']) {
   }
 }
 
+// Blockly's media (zoom-control sprites, cursors, sounds), served next to main.js.
+cpSync(join(root, 'node_modules/blockly/media'), join(rendererOut, 'blockly-media'), { recursive: true });
+
 // Electron shell: main process (ESM source → CJS bundle, native modules stay external) and
 // the sandboxed preload (must be a single CommonJS file).
 await build({
@@ -84,5 +87,17 @@ await build({
   ],
   define: { 'import.meta.url': 'importMetaUrl' },
   banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+});
+// The virtual Uno's worker thread, next to main.cjs (main/virtual-uno/virtual-uno.ts loads
+// ./virtual-uno-worker.js when it is not running from TypeScript sources). ESM, because the
+// package is "type": "module".
+await build({
+  ...common,
+  entryPoints: [{ in: join(root, 'main/virtual-uno/virtual-uno-worker.ts'), out: 'virtual-uno-worker' }],
+  outdir: join(out, 'electron'),
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  external: ['avr8js'],
 });
 console.log(`build: renderer (${workerEntries.length} workers) and electron shell in dist/`);
