@@ -6,19 +6,24 @@
 import type { z } from 'zod';
 import { appCalls, appEvents } from './contract-app';
 import { boardCalls, boardEvents } from './contract-board';
+import { serialCalls, serialEvents } from './contract-serial';
 import { staffCalls } from './contract-staff';
 import { attendanceCalls } from './contract-attendance';
+import { projectCalls } from './contract-projects';
 
 export const calls = {
   ...appCalls,
   ...boardCalls,
+  ...serialCalls,
   ...staffCalls,
   ...attendanceCalls,
+  ...projectCalls,
 };
 
 export const events = {
   ...appEvents,
   ...boardEvents,
+  ...serialEvents,
 };
 
 export type Calls = typeof calls;

@@ -2,10 +2,13 @@ import { join } from 'node:path';
 import { openAttendanceService } from '../attendance/attendance-service';
 import { createBoardService } from '../board/board-service';
 import { defaultFirmwareHexPath } from '../board/firmware-path';
+import { createSerialService } from '../serial/serial-service';
+import type { BoardStatus } from '../../common/ipc/contract-board';
 import { dataLayout, ensureDataLayout } from './data-dir';
 import { createEventHub } from './event-hub';
 import { createFileLogger, type Logger } from './logger';
 import { createSettingsStore } from './settings-store';
+import { createProjectStore } from '../projects/project-store';
 import type { AppMode, AppServices } from './services';
 import packageJson from '../../package.json';
 
@@ -36,6 +39,21 @@ export const createServices = async (options: {
     firmwareHexPath: options.firmwareHexPath ?? defaultFirmwareHexPath(),
   });
   disposers.push(() => board.dispose());
+  const serial = createSerialService({
+    firmwarePath: options.firmwareHexPath ?? defaultFirmwareHexPath(),
+    onProgress: (progress) => events.emit('serial.flashProgress', progress),
+    onPorts: (listing) => events.emit('serial.ports', listing),
+    log: (message, error) => logger.warn(message, error),
+  });
+  board.setTransportFactory('serial', serial.transports.factory);
+  serial.attachBoard(board);
+  const stopSerialBoardWatch = events.subscribe((name, payload) => {
+    if (name === 'board.state') serial.onBoardState(payload as BoardStatus);
+  });
+  disposers.push(() => {
+    stopSerialBoardWatch();
+    serial.dispose();
+  });
   let disposed = false;
   return {
     mode: options.mode,
@@ -45,7 +63,9 @@ export const createServices = async (options: {
     events,
     settings,
     board,
+    serial,
     attendance,
+    projects: createProjectStore(layout.projects, logger),
     async dispose() {
       if (disposed) return;
       disposed = true;

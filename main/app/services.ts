@@ -1,9 +1,11 @@
 import type { AttendanceService } from '../attendance/attendance-service';
 import type { BoardService } from '../board/board-service';
+import type { SerialService } from '../serial/serial-service';
 import type { DataLayout } from './data-dir';
 import type { EventHub } from './event-hub';
 import type { Logger } from './logger';
 import type { SettingsStore } from './settings-store';
+import type { ProjectStore } from '../projects/project-store';
 
 export type AppMode = 'electron' | 'browser';
 
@@ -19,6 +21,10 @@ export interface AppServices {
   attendance: AttendanceService;
   /** The board below the student's program: virtual Uno or serial, via johnny-five (issue 3). */
   board: BoardService;
+  /** Real boards over serial: ports, Prepare board, reconnect, diagnosis (issue 4). */
+  serial: SerialService;
+  /** The student's work in <data>/projects: autosave (issue 5). */
+  projects: ProjectStore;
   /** Stops workers, closes ports and databases. Safe to call twice. */
   dispose(): Promise<void>;
 }

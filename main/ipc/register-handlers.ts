@@ -6,14 +6,18 @@ import type { AppServices } from '../app/services';
 import { createDispatcher, type CallHandlers, type Dispatcher } from './dispatcher';
 import { createAppHandlers } from './handlers-app';
 import { createBoardHandlers } from './handlers-board';
+import { createSerialHandlers } from './handlers-serial';
 import { createStaffHandlers } from './handlers-staff';
 import { createAttendanceHandlers } from './handlers-attendance';
+import { createProjectHandlers } from './handlers-projects';
 
 export const createAllHandlers = (services: AppServices): CallHandlers => ({
   ...createAppHandlers(services),
   ...createBoardHandlers(services),
+  ...createSerialHandlers(services),
   ...createStaffHandlers(services),
   ...createAttendanceHandlers(services),
+  ...createProjectHandlers(services),
 });
 
 export const createAppDispatcher = (services: AppServices): Dispatcher =>

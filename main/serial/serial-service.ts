@@ -2,7 +2,9 @@
  * Real boards over serial, as one service: port list and hot-plug watch, the board service's
  * serial transport, port ownership, automatic reconnect, Prepare board and diagnosis.
  */
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseIntelHex } from '../../common/intel-hex';
 import { AppError } from '../../common/ipc/app-error';
@@ -21,13 +23,25 @@ import {
 import { createSerialTransportFactory, type SerialTransportFactory } from './serial-board-transport';
 import { uploadFirmware, type FlashProgress, type UploadResult } from './stk500-uploader';
 
-export const KIT_FIRMWARE_PATH = fileURLToPath(new URL('../../firmware/chispa-firmata.hex', import.meta.url));
-export const GUIDE_DIR = fileURLToPath(new URL('../../lessons/guides/', import.meta.url));
+/** lessons/guides/ next to the sources, in the packaged app's resources, or under the cwd. */
+export const defaultGuideDir = (): string => {
+  const candidates: string[] = [];
+  const resources = (process as { resourcesPath?: string }).resourcesPath;
+  if (resources) candidates.push(join(resources, 'lessons', 'guides'));
+  try {
+    candidates.push(fileURLToPath(new URL('../../lessons/guides', import.meta.url)));
+  } catch {
+    // CommonJS bundle: no import.meta.url
+  }
+  candidates.push(join(process.cwd(), 'lessons', 'guides'));
+  return candidates.find((dir) => existsSync(dir)) ?? candidates[candidates.length - 1];
+};
 
 export interface SerialServiceOptions {
+  /** The kit firmware hex (main/board/firmware-path.ts finds it). */
+  firmwarePath: string;
   listRaw?: ListRawPorts;
   pollMs?: number;
-  firmwarePath?: string;
   guideDir?: string;
   /** Tests and bench: how to restart the board behind a pty (no DTR). */
   resetIntoBootloader?: (path: string) => Promise<void> | void;
@@ -54,7 +68,7 @@ export interface SerialService {
   dispose(): void;
 }
 
-export const createSerialService = (options: SerialServiceOptions = {}): SerialService => {
+export const createSerialService = (options: SerialServiceOptions): SerialService => {
   const log = options.log ?? (() => undefined);
   const ownership = createPortOwnership();
   const lister = createPortLister({
@@ -76,7 +90,7 @@ export const createSerialService = (options: SerialServiceOptions = {}): SerialS
   });
 
   const loadFirmware = async (): Promise<Uint8Array> => {
-    const path = options.firmwarePath ?? KIT_FIRMWARE_PATH;
+    const path = options.firmwarePath;
     const text = await readFile(path, 'utf8').catch((error: unknown) => {
       throw new AppError('serial.firmware-missing', { params: { path }, cause: error });
     });
@@ -154,8 +168,10 @@ export const createSerialService = (options: SerialServiceOptions = {}): SerialS
       });
     },
     async guide(locale) {
-      const file = `${options.guideDir ?? GUIDE_DIR}serial-troubleshooting.${locale}.md`;
-      return readFile(file, 'utf8');
+      const file = join(options.guideDir ?? defaultGuideDir(), `serial-troubleshooting.${locale}.md`);
+      return readFile(file, 'utf8').catch((error: unknown) => {
+        throw new AppError('not-found', { cause: error, details: ['troubleshooting guide'] });
+      });
     },
     dispose() {
       unwatch();

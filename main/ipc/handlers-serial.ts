@@ -1,0 +1,13 @@
+import type { AppServices } from '../app/services';
+import type { CallHandlers } from './dispatcher';
+
+type SerialHandlerNames =
+  'serial.listPorts' | 'serial.addManualPort' | 'serial.prepareBoard' | 'serial.diagnose' | 'serial.guide';
+
+export const createSerialHandlers = (services: AppServices): Pick<CallHandlers, SerialHandlerNames> => ({
+  'serial.listPorts': () => services.serial.listPorts(),
+  'serial.addManualPort': ({ path }) => services.serial.addManualPort(path),
+  'serial.prepareBoard': ({ path }) => services.serial.prepareBoard(path),
+  'serial.diagnose': async ({ path }) => ({ findings: await services.serial.diagnose(path) }),
+  'serial.guide': async ({ locale }) => ({ markdown: await services.serial.guide(locale) }),
+});
