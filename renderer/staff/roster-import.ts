@@ -1,0 +1,104 @@
+import type { ImportResult } from '../../common/ipc/contract-attendance';
+import { h, label } from '../ui/dom';
+import { field } from './form-fields';
+import type { StaffContext } from './staff-context';
+import { createStatusLine } from './status-line';
+import { setText, translateTree } from './staff-text';
+
+/**
+ * Roster import from a CSV file. "Check" is a dry run; "Import" adds the good rows in one
+ * transaction. Each rejected row is listed with its spreadsheet row number and the reason.
+ */
+export const createRosterImport = (ctx: StaffContext) => {
+  const file = h('input', { type: 'file', id: 'roster-file', accept: '.csv,text/csv,text/plain' });
+  const check = label('button', 'staff.ui.import.check', {
+    type: 'button',
+    class: 'secondary',
+    id: 'roster-check',
+  });
+  const run = label('button', 'staff.ui.import.run', { type: 'submit', id: 'roster-import' });
+  const status = createStatusLine('roster-status');
+  const result = h('div', { class: 'import-result', id: 'roster-result' });
+  const form = h(
+    'form',
+    { class: 'staff-card', id: 'roster-form', novalidate: true, 'aria-labelledby': 'roster-title' },
+    label('h3', 'staff.ui.import.title', { id: 'roster-title' }),
+    label('p', 'staff.ui.import.explain', { class: 'hint' }),
+    field('staff.ui.import.file', file),
+    h('div', { class: 'actions' }, check, run),
+    status.element,
+    result,
+  );
+
+  const show = (outcome: ImportResult) => {
+    const summary = h('p', { class: 'import-summary', id: 'roster-summary' });
+    summary.dataset.accepted = String(outcome.accepted);
+    summary.dataset.rejected = String(outcome.rejected.length);
+    setText(summary, outcome.dryRun ? 'staff.ui.import.checked' : 'staff.ui.import.done', {
+      accepted: outcome.accepted,
+      total: outcome.totalRows,
+      rejected: outcome.rejected.length,
+    });
+    const rows = outcome.rejected.map((rejection) => {
+      const reason = h('td', {});
+      setText(reason, rejection.reasonKey, rejection.params);
+      return h(
+        'tr',
+        { 'data-row': rejection.row },
+        h('td', {}, String(rejection.row)),
+        h('td', {}, rejection.field ?? ''),
+        reason,
+      );
+    });
+    const table = rows.length
+      ? h(
+          'table',
+          { class: 'staff-table', id: 'roster-rejected' },
+          label('caption', 'staff.ui.import.rejected'),
+          h(
+            'thead',
+            {},
+            h(
+              'tr',
+              {},
+              label('th', 'staff.ui.import.row', { scope: 'col' }),
+              label('th', 'staff.ui.import.field', { scope: 'col' }),
+              label('th', 'staff.ui.import.reason', { scope: 'col' }),
+            ),
+          ),
+          h('tbody', {}, ...rows),
+        )
+      : null;
+    result.replaceChildren(summary, table ?? '');
+    translateTree(result);
+  };
+
+  const submit = async (dryRun: boolean) => {
+    const chosen = file.files?.[0];
+    if (!chosen) {
+      status.invalid('staff.ui.import.choose');
+      file.focus();
+      return;
+    }
+    check.disabled = run.disabled = true;
+    try {
+      const csvText = await chosen.text();
+      const outcome = await ctx.call('roster.import', { csvText, dryRun });
+      status.clear();
+      show(outcome);
+      if (!dryRun && outcome.accepted > 0) ctx.notify('people');
+      ctx.notify('audit');
+    } catch (error) {
+      status.error(error);
+    } finally {
+      check.disabled = run.disabled = false;
+    }
+  };
+  check.addEventListener('click', () => void submit(true));
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void submit(false);
+  });
+  translateTree(form);
+  return { element: form };
+};

@@ -1,0 +1,72 @@
+import { h, label } from '../ui/dom';
+import { createCheckInView } from './checkin-view';
+import { createExportsView } from './exports-view';
+import { createPeopleView } from './people-view';
+import { createSessionsView } from './sessions-view';
+import { createSettingsView } from './settings-view';
+import type { StaffContext } from './staff-context';
+import { translateTree } from './staff-text';
+import { createTabs, type TabSpec } from './tabs';
+
+/** The unlocked staff area: role, Lock button and the tabs (Settings only for the centre admin). */
+export const buildStaffShell = (ctx: StaffContext, onLock: () => void) => {
+  const checkIn = createCheckInView(ctx, () => tabs.select('sessions', true));
+  const people = createPeopleView(ctx);
+  const sessions = createSessionsView(ctx, (sessionId) => {
+    tabs.select('checkin');
+    void checkIn.open(sessionId);
+  });
+  const exportsView = createExportsView(ctx);
+  const specs: TabSpec[] = [
+    {
+      id: 'checkin',
+      labelKey: 'staff.ui.tab.checkin',
+      panel: h('div', {}, checkIn.element),
+      onShow: () => void checkIn.show(),
+    },
+    {
+      id: 'people',
+      labelKey: 'staff.ui.tab.people',
+      panel: h('div', {}, people.element),
+      onShow: () => void people.show(),
+    },
+    {
+      id: 'sessions',
+      labelKey: 'staff.ui.tab.sessions',
+      panel: h('div', {}, sessions.element),
+      onShow: () => void sessions.show(),
+    },
+    {
+      id: 'exports',
+      labelKey: 'staff.ui.tab.exports',
+      panel: h('div', {}, exportsView.element),
+      onShow: () => void exportsView.show(),
+    },
+  ];
+  if (ctx.role === 'admin') {
+    const settings = createSettingsView(ctx);
+    specs.push({ id: 'settings', labelKey: 'staff.ui.tab.settings', panel: h('div', {}, settings.element) });
+  }
+  const tabs = createTabs(specs, 'staff-shell-title');
+  const lock = label('button', 'staff.ui.lock', {
+    type: 'button',
+    class: 'secondary',
+    id: 'staff-lock',
+    onclick: onLock,
+  });
+  const element = h(
+    'div',
+    { class: 'staff-shell', 'data-role': ctx.role, id: 'staff-shell' },
+    h(
+      'div',
+      { class: 'staff-shell-head' },
+      label('h3', 'staff.ui.shell.title', { id: 'staff-shell-title', class: 'visually-hidden' }),
+      label('span', `staff.ui.role.${ctx.role}`, { class: 'role-badge', id: 'staff-role' }),
+      tabs.list,
+      lock,
+    ),
+    ...tabs.panels,
+  );
+  translateTree(element);
+  return { element, start: () => tabs.select('checkin') };
+};
