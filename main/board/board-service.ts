@@ -177,16 +177,23 @@ export const createBoardService = (options: BoardServiceOptions): BoardService =
     });
     if (!result.ok || disposed || myGeneration !== generation) {
       stopLost();
-      if (result.ok) result.stack.teardown();
-      await opened.close().catch(() => undefined);
-      if (!result.ok) {
+      let final = status;
+      if (result.ok) {
+        result.stack.teardown();
+      } else {
+        // Announce first: closing (stopping a worker, releasing a port) can take a while.
         logger.warn(`board: handshake with ${target.kind} failed: ${result.reason}`);
-        if (result.reason === 'lost') return failed(target, 'lost', 'board.error.lost');
-        const key =
-          result.reason === 'incomplete' ? 'board.error.firmware-incomplete' : 'board.error.no-firmware';
-        return failed(target, 'no-firmware', key);
+        if (result.reason === 'lost') final = failed(target, 'lost', 'board.error.lost');
+        else {
+          const key =
+            result.reason === 'incomplete' ? 'board.error.firmware-incomplete' : 'board.error.no-firmware';
+          final = failed(target, 'no-firmware', key);
+        }
       }
-      return status;
+      await opened
+        .close()
+        .catch((error: unknown) => logger.warn('board: closing the transport failed', error));
+      return final;
     }
 
     const { stack } = result;

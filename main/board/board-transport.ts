@@ -45,16 +45,34 @@ export class FirmataTransportAdapter extends EventEmitter {
   private early: Buffer[] = [];
   private started = false;
   private detached = false;
+  /** Parser failures so far (firmata-io throws on some malformed messages). */
+  parseErrors = 0;
   private readonly onData = (data: Buffer | Uint8Array): void => {
     if (this.detached) return;
     const buffer = Buffer.isBuffer(data) ? data : Buffer.from(data);
-    if (this.started) this.emit('data', buffer);
+    if (this.started) this.deliver(buffer);
     else this.early.push(buffer);
   };
 
-  constructor(private readonly stream: BoardByteStream) {
+  /**
+   * @param onParseError called when firmata-io's parser threw on the bytes (garbage on the line);
+   *   the exception must not escape into the serial port's or worker's event emitter.
+   */
+  constructor(
+    private readonly stream: BoardByteStream,
+    private readonly onParseError: (error: unknown) => void = () => undefined,
+  ) {
     super();
     stream.on('data', this.onData);
+  }
+
+  private deliver(buffer: Buffer): void {
+    try {
+      this.emit('data', buffer);
+    } catch (error) {
+      this.parseErrors++;
+      this.onParseError(error);
+    }
   }
 
   /** Call right after `new Firmata(adapter)`: replays early bytes and announces 'open'. */
@@ -64,7 +82,7 @@ export class FirmataTransportAdapter extends EventEmitter {
     this.emit('open');
     const early = this.early;
     this.early = [];
-    for (const buffer of early) this.emit('data', buffer);
+    for (const buffer of early) this.deliver(buffer);
   }
 
   write(data: Buffer, callback?: (error?: Error | null) => void): boolean {

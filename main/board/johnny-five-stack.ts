@@ -44,7 +44,11 @@ export const connectJohnnyFive = (
   options: HandshakeOptions,
 ): Promise<HandshakeResult> => {
   const five = loadJohnnyFive();
-  const adapter = new FirmataTransportAdapter(stream);
+  const adapter = new FirmataTransportAdapter(stream, (error) => {
+    options.logger.warn('board: firmata-io could not parse the received bytes', error);
+    // Start the parser afresh so one bad message does not poison the next ones.
+    (io as unknown as { buffer: number[] }).buffer.length = 0;
+  });
   const io = new Firmata(adapter, {
     reportVersionTimeout: REPORT_VERSION_TIMEOUT_MS,
     skipCapabilities: false,

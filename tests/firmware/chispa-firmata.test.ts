@@ -5,13 +5,16 @@ import { CHISPA_FIRMWARE } from '../../main/board/chispa-firmware';
 import { FirmataTestBoard, decode14, encode14, type FirmataFrame } from './firmata-test-board';
 
 const sysex = (frames: FirmataFrame[], command: number) =>
-  frames.filter((frame): frame is Extract<FirmataFrame, { kind: 'sysex' }> => frame.kind === 'sysex' && frame.command === command);
+  frames.filter(
+    (frame): frame is Extract<FirmataFrame, { kind: 'sysex' }> =>
+      frame.kind === 'sysex' && frame.command === command,
+  );
 
 /** CAPABILITY_RESPONSE body → per pin, a map mode → resolution. */
 function parseCapabilities(data: number[]): Map<number, number>[] {
   const pins: Map<number, number>[] = [];
   let current = new Map<number, number>();
-  for (let i = 0; i < data.length; ) {
+  for (let i = 0; i < data.length;) {
     if (data[i] === 0x7f) {
       pins.push(current);
       current = new Map();
@@ -35,7 +38,10 @@ describe('Chispa firmware (committed hex in the virtual Uno, raw Firmata bytes)'
   });
 
   it('keeps config.h and the TypeScript firmware identity in sync', () => {
-    const config = readFileSync(fileURLToPath(new URL('../../firmware/src/config.h', import.meta.url)), 'utf8');
+    const config = readFileSync(
+      fileURLToPath(new URL('../../firmware/src/config.h', import.meta.url)),
+      'utf8',
+    );
     expect(config).toContain(`#define FIRMWARE_NAME "${CHISPA_FIRMWARE.name}"`);
     expect(config).toContain(`#define FIRMWARE_MAJOR ${CHISPA_FIRMWARE.major}`);
     expect(config).toContain(`#define FIRMWARE_MINOR ${CHISPA_FIRMWARE.minor}`);
@@ -149,7 +155,7 @@ describe('Chispa firmware (committed hex in the virtual Uno, raw Firmata bytes)'
     const [pin, ...bytes] = decode14(reply);
     expect(pin).toBe(7);
     const micros = bytes.reduce((acc, byte) => acc * 256 + byte, 0);
-    expect(Math.abs(micros * 0.0343 / 2 - 20)).toBeLessThan(0.5);
+    expect(Math.abs((micros * 0.0343) / 2 - 20)).toBeLessThan(0.5);
   });
 
   it('PWM duty 64 on pin 6 gives 25 % ±2 %, and SYSTEM_RESET turns outputs and reports off', () => {
@@ -167,7 +173,10 @@ describe('Chispa firmware (committed hex in the virtual Uno, raw Firmata bytes)'
   it('survives garbage bytes and still answers REPORT_VERSION', () => {
     const board = new FirmataTestBoard().run(30);
     let seed = 7;
-    const garbage = Array.from({ length: 400 }, () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) & 0xff);
+    const garbage = Array.from(
+      { length: 400 },
+      () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) & 0xff,
+    );
     // Not SYSTEM_RESET-free on purpose: random bytes may contain any command.
     board.send(...garbage, 0xf7).run(300);
     board.take();

@@ -17,7 +17,7 @@ export type FirmataFrame =
 /** Splits the board's byte stream into Firmata messages (what a host parser would see). */
 export function parseFirmata(bytes: number[]): FirmataFrame[] {
   const frames: FirmataFrame[] = [];
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const byte = bytes[i];
     if (byte === 0xf0) {
       const end = bytes.indexOf(0xf7, i);
@@ -29,7 +29,8 @@ export function parseFirmata(bytes: number[]): FirmataFrame[] {
       const a = bytes[i + 1];
       const b = bytes[i + 2];
       if (byte === 0xf9) frames.push({ kind: 'version', major: a, minor: b });
-      else if ((byte & 0xf0) === 0xe0) frames.push({ kind: 'analog', channel: byte & 0x0f, value: a | (b << 7) });
+      else if ((byte & 0xf0) === 0xe0)
+        frames.push({ kind: 'analog', channel: byte & 0x0f, value: a | (b << 7) });
       else frames.push({ kind: 'digital', port: byte & 0x0f, value: a | (b << 7) });
       i += 3;
     } else {
