@@ -51,6 +51,8 @@ export const openAppDatabase = async (file: string): Promise<OpenResult> => {
       }
     }
     await writer.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;');
+    // Erased personal data is overwritten with zeros, not just unlinked.
+    await writer.exec('PRAGMA secure_delete = ON;');
     await writer.exec('PRAGMA busy_timeout = 5000;');
     await migrate(writer);
     const reader = await openSqlite(file, { create: false });
