@@ -1,3 +1,5 @@
+import { mayBeMinor as mayBeMinorIn } from '../../common/attendance/age-band';
+
 /** Local calendar values in the contract's formats ('YYYY-MM-DD', 'HH:MM', 'YYYY-MM'). */
 const pad = (value: number): string => String(value).padStart(2, '0');
 
@@ -10,12 +12,9 @@ export const localMonth = (at: Date = new Date()): string => `${at.getFullYear()
 
 export const firstOfMonth = (at: Date = new Date()): string => `${localMonth(at)}-01`;
 
-/**
- * Mirrors main's conservative rule: with only a birth year, someone who turns 18 this year may
- * still be 17, so they count as a minor and need guardian consent.
- */
+/** Same rule as main: someone turning 18 this year may still be 17, so consent is asked for. */
 export const mayBeMinor = (birthYear: number | null, year: number = new Date().getFullYear()): boolean =>
-  birthYear !== null && year - birthYear <= 18;
+  mayBeMinorIn(birthYear, year);
 
 /** "2026-11-22T23:10:00.000Z" → a short local date and time for lists. */
 export const shortDateTime = (iso: string, locale: string): string => {

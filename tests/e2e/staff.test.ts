@@ -1,0 +1,241 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { namedExportExtraColumns, pseudonymousExportColumns } from '../../common/ipc/contract-attendance';
+import { startApp, type RunningApp } from './helpers/app-process';
+import { openBrowser, type BrowserSession } from './helpers/browser';
+
+/**
+ * Issue 6 acceptance, in Chromium against browser mode with a fresh data directory: set the
+ * staff PIN, lock, a wrong PIN does not unlock, the right one does; add two people (one by
+ * form, one by roster import), create a session, check in three people (one a walk-in, added
+ * inline), export CSV and read the downloaded file: pseudonymous by default, names only after
+ * the confirmation dialog.
+ */
+const adminPin = '2468';
+
+/** The downloaded CSV as rows of cells (our names contain no commas or quotes). */
+const readCsv = (text: string) => {
+  expect(text.charCodeAt(0)).toBe(0xfeff);
+  const lines = text.slice(1).split('\r\n');
+  expect(lines.at(-1)).toBe('');
+  return lines.slice(0, -1).map((line) => line.split(','));
+};
+
+const exportCsv = async (page: Page, confirmNamed: boolean) => {
+  const downloadStarted = page.waitForEvent('download');
+  await page.click('#export-csv');
+  if (confirmNamed) {
+    await page.waitForSelector('#named-export-dialog[open]');
+    await page.click('#named-export-dialog-confirm');
+  }
+  const download = await downloadStarted;
+  const path = await download.path();
+  return { name: download.suggestedFilename(), text: readFileSync(path, 'utf8') };
+};
+
+describe('staff area in Chromium (issue 6)', () => {
+  let app: RunningApp;
+  let session: BrowserSession;
+
+  beforeAll(async () => {
+    app = await startApp();
+    session = await openBrowser({ acceptDownloads: true });
+  });
+  afterAll(async () => {
+    await session?.close();
+    await app?.stop();
+  });
+
+  it('opens from the header, sets the admin PIN at first run, and locks back to the student view', async () => {
+    const { page } = session;
+    await page.goto(app.url);
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(await page.isVisible('#region-staff')).toBe(false);
+    await page.click('#staff-toggle');
+    await page.waitForSelector('#staff-setup');
+    expect(await page.isVisible('#region-board')).toBe(false);
+    // Focus starts in the first PIN field; the two PINs must match.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('staff-setup-pin');
+    await page.fill('#staff-setup-pin', adminPin);
+    await page.fill('#staff-setup-pin-again', '2469');
+    await page.click('#staff-setup-submit');
+    await page.waitForSelector('#staff-setup-status[data-state="error"]');
+    expect(await page.textContent('#staff-setup-status')).toBe('Los dos PIN no coinciden.');
+    await page.fill('#staff-setup-pin-again', adminPin);
+    await page.click('#staff-setup-submit');
+    await page.waitForSelector('#staff-shell[data-role="admin"]');
+    expect(await page.textContent('#staff-role')).toBe('Administración del centro');
+    expect(await page.getAttribute('#staff-tab-checkin', 'aria-selected')).toBe('true');
+
+    await page.click('#staff-lock');
+    await page.waitForSelector('#region-staff', { state: 'hidden' });
+    expect(await page.isVisible('#region-board')).toBe(true);
+    expect(await page.textContent('#staff-toggle')).toBe('Personal');
+  });
+
+  it('a wrong PIN shows an error and does not unlock; the right PIN does', async () => {
+    const { page } = session;
+    await page.click('#staff-toggle');
+    await page.waitForSelector('#staff-unlock');
+    await page.fill('#staff-pin', '1111');
+    await page.press('#staff-pin', 'Enter');
+    await page.waitForSelector('#staff-unlock-status[data-state="error"]');
+    expect(await page.getAttribute('#staff-unlock-status', 'data-code')).toBe('staff.pin-wrong');
+    expect(await page.textContent('#staff-unlock-status')).toMatch(/^PIN incorrecto/);
+    expect(await page.isVisible('#staff-shell')).toBe(false);
+    // Main agrees: a staff call from this tab is still refused.
+    await page.fill('#staff-pin', adminPin);
+    await page.press('#staff-pin', 'Enter');
+    await page.waitForSelector('#staff-shell[data-role="admin"]');
+  });
+
+  it('adds two people (form and roster import, with a bad row reported) and creates a session', async () => {
+    const { page } = session;
+    await page.click('#staff-tab-people');
+    await page.fill('#person-add-name', 'Ana Quispe');
+    await page.selectOption('#person-add-type', 'learner');
+    await page.fill('#person-add-birth-year', String(new Date().getFullYear() - 11));
+    await page.selectOption('#person-add-sex', 'female');
+    await page.waitForSelector('[data-consent="person-add"]', { state: 'visible' });
+    await page.fill('#person-add-guardian', 'Rosa Quispe');
+    await page.selectOption('#person-add-relation', 'mother');
+    await page.selectOption('#person-add-method', 'paper');
+    await page.click('#person-add-submit');
+    await page.waitForSelector('#person-add-status[data-state="ok"]');
+    expect(await page.inputValue('#person-add-name')).toBe('');
+
+    const csv = [
+      'nombre;tipo;anio_nacimiento;sexo',
+      'Bruno Mamani;docente;1990;M',
+      ';docente;1985;F',
+      '',
+    ].join('\r\n');
+    await page.setInputFiles('#roster-file', {
+      name: 'lista.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv, 'utf8'),
+    });
+    await page.click('#roster-import');
+    await page.waitForSelector('#roster-summary');
+    expect(await page.getAttribute('#roster-summary', 'data-accepted')).toBe('1');
+    expect(await page.getAttribute('#roster-summary', 'data-rejected')).toBe('1');
+    expect(await page.textContent('#roster-rejected tr[data-row="3"] td:last-child')).toBe(
+      'Falta el nombre.',
+    );
+    await page.waitForSelector('#people-list li:has-text("Bruno Mamani")');
+    // Lists show the age band, never the birth year.
+    const anaRow = await page.textContent('#people-list li:has-text("Ana Quispe")');
+    expect(anaRow).toContain('8–11 años');
+    expect(anaRow).not.toContain(String(new Date().getFullYear() - 11));
+
+    await page.click('#staff-tab-sessions');
+    expect(await page.inputValue('#session-date')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await page.selectOption('#session-activity', 'robotics-class');
+    await page.fill('#session-lessons', 'Semáforo, Servo');
+    await page.fill('#session-facilitator', 'Carla Rojas');
+    await page.click('#session-create');
+    // Creating a session goes straight to its check-in.
+    await page.waitForSelector('#staff-tab-checkin[aria-selected="true"]');
+    await page.waitForSelector('#checkin-roster li:has-text("Bruno Mamani")');
+    expect(await page.getAttribute('#checkin-count', 'data-count')).toBe('0');
+  });
+
+  it('checks in three people: type + Enter, a tap, a walk-in; a second tap is a correction', async () => {
+    const { page } = session;
+    await page.fill('#checkin-search', 'ANA qui');
+    expect(await page.isVisible('#checkin-roster li:has-text("Bruno Mamani")')).toBe(false);
+    await page.press('#checkin-search', 'Enter');
+    await page.waitForSelector('#checkin-count[data-count="1"]');
+    expect(await page.inputValue('#checkin-search')).toBe('');
+    expect(await page.getAttribute('#checkin-roster li:has-text("Ana Quispe") button', 'aria-pressed')).toBe(
+      'true',
+    );
+
+    const bruno = '#checkin-roster li:has-text("Bruno Mamani") button';
+    await page.click(bruno);
+    await page.waitForSelector('#checkin-count[data-count="2"]');
+    await page.click(bruno);
+    await page.waitForSelector('#checkin-count[data-count="1"]');
+    expect(await page.textContent('#checkin-status')).toContain('corregida');
+    await page.click(bruno);
+    await page.waitForSelector('#checkin-count[data-count="2"]');
+
+    // Walk-in: the name typed in the search carries over; a minor needs the guardian's consent.
+    await page.fill('#checkin-search', 'Diego Flores');
+    await page.waitForSelector('#checkin-no-match', { state: 'visible' });
+    await page.click('#walkin-open');
+    expect(await page.inputValue('#walkin-name')).toBe('Diego Flores');
+    await page.selectOption('#walkin-type', 'learner');
+    await page.fill('#walkin-birth-year', String(new Date().getFullYear() - 9));
+    await page.click('#walkin-submit');
+    await page.waitForSelector('#walkin-status[data-state="error"]');
+    expect(await page.inputValue('#walkin-name')).toBe('Diego Flores');
+    await page.fill('#walkin-guardian', 'María Flores');
+    await page.click('#walkin-submit');
+    await page.waitForSelector('#checkin-count[data-count="3"]');
+    expect(await page.isVisible('#walkin-form')).toBe(false);
+    expect(
+      await page.getAttribute('#checkin-roster li:has-text("Diego Flores") button', 'aria-pressed'),
+    ).toBe('true');
+    expect(session.errors).toEqual([]);
+  });
+
+  it('exports CSV pseudonymously, and with names only after the confirmation', async () => {
+    const { page } = session;
+    await page.click('#staff-tab-exports');
+    const pseudonymous = await exportCsv(page, false);
+    const rows = readCsv(pseudonymous.text);
+    expect(rows[0]).toEqual([...pseudonymousExportColumns]);
+    expect(rows).toHaveLength(4);
+    for (const name of ['Ana', 'Quispe', 'Bruno', 'Mamani', 'Diego', 'Flores', 'Carla', 'Rosa', 'María']) {
+      expect(pseudonymous.text).not.toContain(name);
+    }
+    const column = (row: string[], name: string) => row[rows[0].indexOf(name)];
+    expect(
+      rows
+        .slice(1)
+        .map((row) => column(row, 'person_type'))
+        .sort(),
+    ).toEqual(['learner', 'learner', 'teacher']);
+    expect(new Set(rows.slice(1).map((row) => column(row, 'activity_type')))).toEqual(
+      new Set(['robotics-class']),
+    );
+    await page.waitForSelector('#export-path:not([hidden])');
+    expect(await page.getAttribute('#export-path', 'data-path')).toContain(app.dataDir);
+
+    // Ticking "include names" asks first; cancelling exports nothing.
+    await page.check('#export-named');
+    await page.click('#export-csv');
+    await page.waitForSelector('#named-export-dialog[open]');
+    expect(await page.textContent('#named-export-dialog-message')).toContain('nombres de niñas, niños');
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('#named-export-dialog', { state: 'detached' });
+    expect(await page.textContent('#export-status')).toBe('No se exportó nada.');
+
+    const named = await exportCsv(page, true);
+    const namedRows = readCsv(named.text);
+    expect(namedRows[0]).toEqual([...pseudonymousExportColumns, ...namedExportExtraColumns]);
+    expect(namedRows).toHaveLength(4);
+    const names = namedRows.slice(1).map((row) => row[namedRows[0].indexOf('display_name')]);
+    expect(names.sort()).toEqual(['Ana Quispe', 'Bruno Mamani', 'Diego Flores']);
+
+    // Both exports are in the audit log, the named one marked as such.
+    await page.waitForSelector('#audit-table tr[data-action="export"][data-named="true"]');
+    expect(await page.locator('#audit-table tr[data-action="export"]').count()).toBe(2);
+  });
+
+  it('shows the monthly summary with its chart, and follows a language switch', async () => {
+    const { page } = session;
+    await page.waitForSelector('#summary-totals');
+    expect(await page.textContent('#summary-totals [data-total="people"]')).toBe('3');
+    expect(await page.textContent('#summary-totals [data-total="sessions"]')).toBe('1');
+    expect(await page.locator('#summary-chart rect[data-category="learner"]').count()).toBeGreaterThan(0);
+
+    await page.selectOption('#language', 'en');
+    expect(await page.textContent('#staff-tab-exports')).toBe('Exports & summary');
+    expect(await page.textContent('#export-status')).toMatch(/^Exported 3 rows WITH NAMES/);
+    await page.selectOption('#language', 'es');
+    expect(session.errors).toEqual([]);
+  });
+});
