@@ -12,6 +12,7 @@ import type { PinSnapshot } from '../../common/ipc/contract-board';
 import { DistanceSensors, type DistanceSensorHost } from './distance-sensor';
 import { PinMonitor, type PinWaveform } from './pin-monitor';
 import { SelfProgramming } from './self-programming';
+import { TimerCoalescer } from './timer-coalescing';
 import { UartRxQueue } from './uart-rx-queue';
 import {
   BOOTLOADER_WORD,
@@ -66,6 +67,7 @@ export class VirtualUnoCore {
   private readonly eeprom: EEPROMMemoryBackend = newEepromBackend();
   private readonly bootReset: boolean;
   private mcu!: UnoMcu;
+  private coalescer!: TimerCoalescer;
   private readonly uartRx = new UartRxQueue();
   private readonly spm = new SelfProgramming(this.flash, CLOCK_HZ);
   private readonly monitor = new PinMonitor();
@@ -261,6 +263,7 @@ export class VirtualUnoCore {
 
   /** Asleep: jump to the next clock event (timer, UART, ADC…) instead of spinning. */
   private sleepUntilEvent(cpu: CPU, end: number): void {
+    this.coalescer.coalesceHead();
     const next = (cpu as unknown as { nextClockEvent: { cycles: number } | null }).nextClockEvent;
     const target = next ? Math.min(next.cycles, end) : end;
     if (target > cpu.cycles) {
@@ -268,7 +271,10 @@ export class VirtualUnoCore {
       cpu.cycles = target;
     }
     cpu.tick();
-    if (cpu.pc !== this.wakePc) this.sleeping = false; // an interrupt woke the CPU
+    if (cpu.pc !== this.wakePc) {
+      this.sleeping = false; // an interrupt woke the CPU
+      this.coalescer.release();
+    }
   }
 
   private loadHex(text: string): void {
@@ -286,6 +292,7 @@ export class VirtualUnoCore {
       mcusr,
     });
     const { cpu, usart } = this.mcu;
+    this.coalescer = new TimerCoalescer(cpu, this.mcu.timers);
     this.resets++;
     this.sleeping = false;
     cpu.reset = () => {

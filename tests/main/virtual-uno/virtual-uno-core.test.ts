@@ -163,6 +163,54 @@ describe.skipIf(!hasAvrGcc)('VirtualUnoCore on real AVR machine code', () => {
     expect(core.pinWaveform(13)?.periodUs).toBeCloseTo(204_800, -2);
   });
 
+  it('keeps exact timer timing while asleep: fast and phase-correct PWM, a servo ISR on Timer1, a tone ISR on Timer2', () => {
+    // The same program with and without sleeping must produce the same waveforms: sleeping only
+    // skips host work (timer events are postponed to the next compare/overflow, see timer-coalescing.ts).
+    const program = (sleep: boolean, phaseCorrect: boolean) =>
+      compileAvr(`
+      #include <avr/io.h>
+      #include <avr/interrupt.h>
+      #include <avr/sleep.h>
+      static uint8_t high;
+      ISR(TIMER1_COMPA_vect) {                 /* 1500 us pulse every 20 ms on pin 9, like a servo driver */
+        if (!high) { PORTB |= _BV(1); OCR1A += 3000; } else { PORTB &= ~_BV(1); OCR1A += 37000; }
+        high = !high;
+      }
+      ISR(TIMER2_COMPA_vect) { PINB = _BV(0); } /* 440.14 Hz square wave on pin 8 */
+      int main(void) {
+        DDRD |= _BV(6); TCCR0A = _BV(COM0A1) | ${phaseCorrect ? '' : '_BV(WGM01) |'} _BV(WGM00);
+        TCCR0B = _BV(CS01) | _BV(CS00); OCR0A = 63;
+        DDRB |= _BV(1) | _BV(0);
+        TCCR1B = _BV(CS11); OCR1A = 1000; TIMSK1 = _BV(OCIE1A);
+        TCCR2A = _BV(WGM21); TCCR2B = _BV(CS22) | _BV(CS20); OCR2A = 141; TIMSK2 = _BV(OCIE2A);
+        sei(); set_sleep_mode(SLEEP_MODE_IDLE);
+        for (;;) { ${sleep ? 'sleep_mode();' : ''} }
+      }`);
+    const measure = (sleep: boolean, phaseCorrect: boolean) => {
+      const core = new VirtualUnoCore({ flashHex: program(sleep, phaseCorrect) });
+      core.runMs(300);
+      const [pwm, tone, servo] = [6, 8, 9].map((pin) => core.pinWaveform(pin)!);
+      return { snap: core.snapshot(), stats: core.stats(), pwm, tone, servo };
+    };
+    for (const phaseCorrect of [false, true]) {
+      const awake = measure(false, phaseCorrect);
+      const asleep = measure(true, phaseCorrect);
+      expect(awake.stats.sleptCycles).toBe(0);
+      expect(asleep.stats.sleptCycles / asleep.stats.cycles).toBeGreaterThan(0.8);
+      for (const run of [awake, asleep]) {
+        // Fast PWM: 64/256 at 976.6 Hz; phase correct: 63/255 at 490.2 Hz.
+        expect(run.snap.pwmDuty[6]).toBeCloseTo(phaseCorrect ? 63 / 255 : 0.25, 2);
+        expect(run.pwm.frequencyHz).toBeCloseTo(phaseCorrect ? 490.196 : 976.5625, 1);
+        expect(run.snap.servoPulseUs['9']).toBeCloseTo(1500, 0);
+        expect(run.servo.periodUs).toBeCloseTo(20_000, 0);
+        expect(run.tone.frequencyHz).toBeCloseTo(440.14, 1);
+      }
+      expect(asleep.pwm.duty).toBeCloseTo(awake.pwm.duty, 4);
+      expect(asleep.tone.periodUs).toBeCloseTo(awake.tone.periodUs, 1);
+      expect(asleep.servo.highUs).toBeCloseTo(awake.servo.highUs, 0);
+    }
+  });
+
   it('rebuilds the MCU on a watchdog reset, keeping flash and reporting WDRF in MCUSR', () => {
     const hex = compileAvr(`${UART_57600}
       #include <avr/wdt.h>
