@@ -228,7 +228,7 @@ export const exportResultSchema = z.object({
   sizeBytes: z.number().int().min(0),
   /** The exact file bytes, base64 (for a browser download); null when over 25 MB (use filePath). */
   contentBase64: z.string().nullable(),
-  /** CSV only: the file as text (starts with the U+FEFF BOM); null for XLSX or when too large. */
+  /** CSV only: the file as text (starts with the U+FEFF BOM); null for XLSX or over 5 MB. */
   text: z.string().nullable(),
 });
 export type ExportResult = z.infer<typeof exportResultSchema>;

@@ -20,6 +20,8 @@ export interface ExportRequest {
 
 /** Files above this are not sent back over IPC; the UI points to the file path instead. */
 export const maxInlineExportBytes = 25 * 1024 * 1024;
+/** CSV text is also sent as a string only up to this size (the base64 copy is enough beyond it). */
+export const maxInlineTextBytes = 5 * 1024 * 1024;
 const maxRangeDays = 366;
 
 const mimeTypes: Record<ExportFormat, string> = {
@@ -90,7 +92,8 @@ export const createExportService = (store: AttendanceStore, exportsDir: string) 
       mimeType: mimeTypes[request.format],
       sizeBytes,
       contentBase64: bytes ? bytes.toString('base64') : null,
-      text: bytes && request.format === 'csv' ? bytes.toString('utf8') : null,
+      text:
+        bytes && request.format === 'csv' && sizeBytes <= maxInlineTextBytes ? bytes.toString('utf8') : null,
     };
   },
 });
