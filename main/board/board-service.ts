@@ -27,7 +27,7 @@ export interface BoardServiceOptions {
   firmwareHexPath: string;
   /** Transport sources by target kind. Default: 'virtual' = the virtual Uno; 'serial' unset. */
   transports?: Partial<Record<BoardTarget['kind'], BoardTransportFactory>>;
-  /** From connect to a typed end state, in ms (default 4500: "within 5 s"). */
+  /** From connect to a typed end state, in ms (default 4000: "within 5 s", with room for a busy host). */
   connectBudgetMs?: number;
 }
 
@@ -52,9 +52,9 @@ interface Connection {
   unsubscribe: Array<() => void>;
 }
 
-const DEFAULT_BUDGET_MS = 4500;
+const DEFAULT_BUDGET_MS = 4000;
 /** The handshake always gets at least this long, even after a slow transport open. */
-const MIN_HANDSHAKE_MS = 1500;
+const MIN_HANDSHAKE_MS = 1000;
 
 const IDLE: BoardStatus = {
   state: 'idle',
@@ -158,7 +158,7 @@ export const createBoardService = (options: BoardServiceOptions): BoardService =
 
     let opened: OpenedBoardTransport;
     try {
-      opened = await openTransport(factory, target, budgetMs - MIN_HANDSHAKE_MS / 2);
+      opened = await openTransport(factory, target, budgetMs - MIN_HANDSHAKE_MS);
     } catch (error) {
       logger.warn(`board: opening ${target.kind} failed`, error);
       if (error instanceof AppError) {

@@ -65,6 +65,7 @@ export class BoardSession {
   async run(command: BoardCommand): Promise<number | null> {
     if (this.closed) throw new AppError('board.not-connected', { messageKey: 'board.error.not-connected' });
     const { io } = this.stack;
+    if ('pin' in command && command.op !== 'analogRead') this.requireUsable(command.pin);
     switch (command.op) {
       case 'digitalWrite':
         this.use(command.pin, 'output', () => io.pinMode(command.pin, io.MODES.OUTPUT));
@@ -117,6 +118,17 @@ export class BoardSession {
     if (this.closed) return;
     this.closed = true;
     for (const pin of [...this.roles.keys()]) this.release(pin);
+  }
+
+  /** Pins the firmware does not offer at all (0 and 1 carry the serial link to the computer). */
+  private requireUsable(pin: number): void {
+    const supported = this.stack.io.pins[pin]?.supportedModes ?? [];
+    if (supported.length === 0) {
+      throw new AppError('board.pin-unsupported', {
+        messageKey: 'board.error.pin-reserved',
+        params: { pin },
+      });
+    }
   }
 
   private requireMode(pin: number, mode: number, feature: string): void {

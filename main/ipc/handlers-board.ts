@@ -1,7 +1,8 @@
 import type { AppServices } from '../app/services';
 import type { CallHandlers } from './dispatcher';
 
-type BoardHandlerNames = 'board.status' | 'board.connect' | 'board.disconnect' | 'board.command' | 'board.virtualInput';
+type BoardHandlerNames =
+  'board.status' | 'board.connect' | 'board.disconnect' | 'board.command' | 'board.virtualInput';
 
 export const createBoardHandlers = (services: AppServices): Pick<CallHandlers, BoardHandlerNames> => ({
   'board.status': () => services.board.status(),

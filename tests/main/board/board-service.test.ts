@@ -57,6 +57,10 @@ describe('board service on the virtual Uno (Chispa firmware, johnny-five)', () =
     }
     await expect(service.command({ op: 'pwmWrite', pin: 13, value: 10 })).rejects.toMatchObject({
       code: 'board.pin-unsupported',
+      messageKey: 'board.error.pin-unsupported.pwm',
+    });
+    await expect(service.command({ op: 'digitalWrite', pin: 1, value: 1 })).rejects.toMatchObject({
+      messageKey: 'board.error.pin-reserved',
     });
   });
 
