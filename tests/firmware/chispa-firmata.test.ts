@@ -128,6 +128,39 @@ describe('Chispa firmware (committed hex in the virtual Uno, raw Firmata bytes)'
     }
   });
 
+  it('runs several servos on any pins at once, each with its own pulse', () => {
+    const board = new FirmataTestBoard().run(30);
+    const servos: Array<[number, number, number]> = [
+      [4, 0, 600],
+      [7, 45, 1050],
+      [12, 135, 1950],
+      [17, 180, 2400],
+    ];
+    for (const [pin, angle] of servos) {
+      board.send(0xf0, 0x70, pin, ...encode14(600), ...encode14(2400), 0xf7);
+      board.send(0xf0, 0x6f, pin, angle & 0x7f, angle >> 7, 0xf7); // EXTENDED_ANALOG (pins > 15 need it)
+    }
+    board.run(100);
+    for (const [pin, , micros] of servos) {
+      const wave = board.core.pinWaveform(pin);
+      expect(wave, `pin ${pin}`).not.toBeNull();
+      expect(Math.abs(wave!.highUs - micros), `pin ${pin}`).toBeLessThanOrEqual(20);
+      expect(Math.abs(wave!.frequencyHz - 50), `pin ${pin}`).toBeLessThan(0.5);
+    }
+  });
+
+  it('gives Timer1 to the servos while one is attached, and PWM on pin 9 back afterwards', () => {
+    const board = new FirmataTestBoard().run(30);
+    board.send(0xf4, 9, 0x03, 0xe9, 64, 0).run(30);
+    expect(Math.abs(board.core.pinWaveform(9)!.duty - 0.25)).toBeLessThanOrEqual(0.02);
+    board.send(0xf0, 0x70, 4, ...encode14(600), ...encode14(2400), 0xf7).run(60);
+    expect(board.core.pinWaveform(9)).toBeNull(); // a steady level while Timer1 makes servo pulses
+    expect(board.core.pinWaveform(4)).not.toBeNull();
+    board.send(0xf4, 4, 0x01).run(150); // servo pin back to OUTPUT: detached (the monitor needs a window)
+    expect(board.core.pinWaveform(4)).toBeNull();
+    expect(Math.abs(board.core.pinWaveform(9)!.duty - 0.25)).toBeLessThanOrEqual(0.02);
+  });
+
   it('plays a 440 Hz tone with the TONE_DATA sysex and stops it', () => {
     const board = new FirmataTestBoard().run(30);
     board.send(0xf0, 0x5f, 0, 8, ...encode14(440), ...encode14(0), 0xf7).run(100);
