@@ -29,6 +29,11 @@ export interface Stk500Link {
   send(command: Stk500Command, timeoutMs: number): Promise<Uint8Array>;
   /** Drops bytes received so far (after a reset the line may hold junk). */
   discardInput(): void;
+  /**
+   * Discards input until the line has been quiet for quietMs (answers to commands a dead
+   * bootloader queued, a USB-serial chip's buffer). Resolves with the bytes discarded.
+   */
+  drainUntilQuiet(quietMs: number, maxMs: number, expectedBytes?: number): Promise<number>;
   /** Total bytes seen that were not part of an answer (garbage vs silence). */
   readonly junkBytes: number;
   dispose(): void;
@@ -57,6 +62,19 @@ export const createStk500Link = (stream: ByteStream): Stk500Link => {
     discardInput() {
       junkTotal += buffered.length;
       buffered = new Uint8Array(0);
+    },
+    async drainUntilQuiet(quietMs, maxMs, expectedBytes = Infinity) {
+      const deadline = Date.now() + maxMs;
+      let drained = 0;
+      let quietSince = Date.now();
+      for (;;) {
+        if (buffered.length) quietSince = Date.now();
+        drained += buffered.length;
+        buffered = new Uint8Array(0);
+        const now = Date.now();
+        if (drained >= expectedBytes || now - quietSince >= quietMs || now >= deadline) return drained;
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
     },
     send(command, timeoutMs) {
       if (busy) return Promise.reject(new Error('STK500 link: one command at a time'));

@@ -60,18 +60,52 @@ const SIGNATURE = formatSignature(ATMEGA328P_SIGNATURE);
 const timeoutError = (failure: Stk500Failure, path: string): AppError =>
   new AppError('serial.timeout', { params: { path, step: failure.command }, cause: failure });
 
-/** Tries GET_SYNC until the bootloader answers twice in a row (the first may follow junk). */
-const syncWith = async (link: Stk500Link, attempts: number, timeoutMs: number): Promise<boolean> => {
+/**
+ * Tries GET_SYNC until the bootloader answers. Earlier attempts that timed out may still be
+ * answered late (a slow or just-restarted bootloader works through what is queued), so those
+ * late answers are drained (each is INSYNC OK) before one more exchange confirms that answers
+ * now line up with commands.
+ */
+const syncWith = async (
+  link: Stk500Link,
+  attempts: number,
+  timeoutMs: number,
+  pending: { unanswered: number },
+): Promise<boolean> => {
   for (let attempt = 0; attempt < attempts; attempt += 1) {
     try {
+      const sentAt = performance.now();
       await link.send(cmd.getSync(), timeoutMs);
+      const roundTripMs = performance.now() - sentAt;
+      if (pending.unanswered > 0) {
+        const { unanswered } = pending;
+        await link.drainUntilQuiet(
+          Math.max(50, 4 * roundTripMs),
+          timeoutMs * (unanswered + 2),
+          unanswered * 2,
+        );
+        pending.unanswered = 0;
+      }
       await link.send(cmd.getSync(), timeoutMs);
-      return true;
+      if ((await link.drainUntilQuiet(Math.max(10, 2 * roundTripMs), 200)) === 0) return true;
     } catch (error) {
       if (!(error instanceof Stk500Failure)) throw error;
+      if (error.kind === 'timeout') pending.unanswered += 1;
     }
   }
   return false;
+};
+
+/** Reading is harmless to repeat: a late answer to an old GET_SYNC can garble the first try. */
+const readSignatureWithRetry = async (link: Stk500Link, timeoutMs: number): Promise<Uint8Array> => {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await link.send(cmd.readSignature(), timeoutMs);
+    } catch (error) {
+      if (!(error instanceof Stk500Failure) || attempt >= 3) throw error;
+      await link.drainUntilQuiet(50, 500);
+    }
+  }
 };
 
 interface Session {
@@ -86,12 +120,18 @@ const connectToBootloader = async (options: UploadOptions, bauds: readonly numbe
   for (const baudRate of bauds) {
     const port = await openSerialPort(options.path, baudRate);
     const link = createStk500Link(port);
+    // GET_SYNCs that timed out, across resets: a bootloader may still answer them late.
+    const pending = { unanswered: 0 };
     try {
-      if (options.resetIntoBootloader) await options.resetIntoBootloader(port);
-      else await pulseDtrReset(port);
-      link.discardInput();
-      if (await syncWith(link, options.syncAttempts ?? 10, options.syncTimeoutMs ?? 150))
-        return { port, link, baudRate };
+      // Two resets per speed: junk left in the line can make a bootloader give up at once.
+      for (let round = 0; round < 2; round += 1) {
+        if (options.resetIntoBootloader) await options.resetIntoBootloader(port);
+        else await pulseDtrReset(port);
+        link.discardInput();
+        const attempts = Math.ceil((options.syncAttempts ?? 10) / 2);
+        if (await syncWith(link, attempts, options.syncTimeoutMs ?? 150, pending))
+          return { port, link, baudRate };
+      }
       sawJunk ||= link.junkBytes > 0;
     } catch (error) {
       link.dispose();
@@ -131,7 +171,7 @@ export const uploadFirmware = async (options: UploadOptions): Promise<UploadResu
   const timeout = options.commandTimeoutMs ?? 1000;
   try {
     options.onProgress?.({ phase: 'checking', percent: 0 });
-    const signature = formatSignature(await link.send(cmd.readSignature(), timeout));
+    const signature = formatSignature(await readSignatureWithRetry(link, timeout));
     // Refuse any other chip before a single byte is written: our firmware is for the 328P only.
     if (signature !== SIGNATURE) {
       throw new AppError('serial.wrong-signature', {

@@ -24,8 +24,8 @@ export const startPacedUno = (options: VirtualUnoCoreOptions & { tickMs?: number
   let last = performance.now();
   const timer = setInterval(() => {
     const now = performance.now();
-    // Cap a tick so a stalled event loop does not make the MCU leap ahead of the host.
-    core.runMs(Math.min(now - last, 20));
+    // Cap a tick (a stalled event loop) so the MCU never leaps far ahead of the host.
+    core.runMs(Math.min(now - last, 100));
     last = now;
     if (outgoing.length) {
       const bytes = Uint8Array.from(outgoing);

@@ -88,7 +88,7 @@ describe.skipIf(skipReason !== null)('STK500 uploader on a pty with a scripted b
     }).catch((e: unknown) => e);
     expect((error as AppError).code).toBe('serial.no-sync');
     expect((error as AppError).messageKey).toBe('error.serial.no-sync');
-    expect(opens).toBe(2);
+    expect(opens).toBe(4); // two resets per speed, two speeds
   });
 
   it('tells garbage from silence', async () => {

@@ -1,0 +1,129 @@
+/**
+ * The real-serial stack for tests and the bench: a pty pair, the virtual Uno (optiboot and/or the
+ * kit firmware) bridged to its device end, and the app side (board service + serial service) on
+ * the app end, wired as create-services wires them. The virtual Uno is reset through a hook
+ * because a pty has no DTR line.
+ */
+import type { BoardStatus } from '../../common/ipc/contract-board';
+import { createEventHub } from '../../main/app/event-hub';
+import type { Logger } from '../../main/app/logger';
+import { createBoardService, type BoardService } from '../../main/board/board-service';
+import { createSerialService, type SerialService } from '../../main/serial/serial-service';
+import type { FlashProgress } from '../../main/serial/stk500-uploader';
+import { KIT_FIRMWARE_HEX_PATH, readOptibootHex, startPacedUno, type PacedUno } from './paced-uno';
+import { bridgePtyToUart, createPtyPair, type PtyPair } from './pty-bridge';
+import { fileURLToPath } from 'node:url';
+
+export const quietLogger: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+export interface SerialRig {
+  pty: PtyPair;
+  uno: PacedUno;
+  board: BoardService;
+  serial: SerialService;
+  states: BoardStatus[];
+  progress: FlashProgress[];
+  /** Resolves with the first board state matching, after `since` (an index into states). */
+  waitForState(
+    predicate: (status: BoardStatus) => boolean,
+    timeoutMs: number,
+    since?: number,
+  ): Promise<BoardStatus>;
+  /** Pulls the cable (kills socat). */
+  unplug(): Promise<void>;
+  /** Plugs it back: new pty pair on the same paths, bridged to the same virtual Uno. */
+  plug(): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+export const startSerialRig = async (
+  options: { flashHex?: string; bootloader?: boolean; pollMs?: number } = {},
+): Promise<SerialRig> => {
+  const pty = await createPtyPair();
+  const uno = startPacedUno({
+    flashHex: options.flashHex,
+    bootloaderHex: options.bootloader === false ? undefined : readOptibootHex(),
+  });
+  let unbridge = await bridgePtyToUart(pty.devicePath, uno);
+  const events = createEventHub();
+  const states: BoardStatus[] = [];
+  const progress: FlashProgress[] = [];
+  const waiters = new Set<() => void>();
+  events.subscribe((name, payload) => {
+    if (name === 'board.state') {
+      states.push(payload as BoardStatus);
+      serial.onBoardState(payload as BoardStatus);
+      for (const wake of [...waiters]) wake();
+    }
+    if (name === 'serial.flashProgress') progress.push(payload as FlashProgress);
+  });
+  const firmwarePath = fileURLToPath(KIT_FIRMWARE_HEX_PATH);
+  const board = createBoardService({ events, logger: quietLogger, firmwareHexPath: firmwarePath });
+  // A real Uno restarts on DTR and its bootloader hands over to the firmware; the pty cannot
+  // carry DTR, so the same restart is done on the simulator.
+  const reset = () => uno.core.reset({ intoBootloader: options.bootloader !== false });
+  const serial = createSerialService({
+    firmwarePath,
+    pollMs: options.pollMs ?? 1500,
+    resetIntoBootloader: () => uno.core.reset({ intoBootloader: true }),
+    resetOnConnect: reset,
+    onProgress: (p) => events.emit('serial.flashProgress', p),
+  });
+  board.setTransportFactory('serial', serial.transports.factory);
+  serial.attachBoard(board);
+  await serial.addManualPort(pty.appPath);
+
+  const waitForState: SerialRig['waitForState'] = (predicate, timeoutMs, since = 0) =>
+    new Promise((resolve, reject) => {
+      const check = (): boolean => {
+        const found = states.slice(since).find(predicate);
+        if (!found) return false;
+        cleanup();
+        resolve(found);
+        return true;
+      };
+      const timer = setTimeout(() => {
+        cleanup();
+        reject(
+          new Error(
+            `no matching board state within ${timeoutMs} ms; saw ${states
+              .slice(since)
+              .map((s) => s.state)
+              .join(', ')}`,
+          ),
+        );
+      }, timeoutMs);
+      const cleanup = () => {
+        clearTimeout(timer);
+        waiters.delete(wake);
+      };
+      const wake = () => void check();
+      waiters.add(wake);
+      check();
+    });
+
+  return {
+    pty,
+    uno,
+    board,
+    serial,
+    states,
+    progress,
+    waitForState,
+    async unplug() {
+      await pty.unplug();
+      await unbridge();
+    },
+    async plug() {
+      await pty.plug();
+      unbridge = await bridgePtyToUart(pty.devicePath, uno);
+    },
+    async dispose() {
+      serial.dispose();
+      await board.dispose();
+      uno.stop();
+      await unbridge().catch(() => undefined);
+      await pty.dispose();
+    },
+  };
+};
