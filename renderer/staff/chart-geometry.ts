@@ -58,6 +58,9 @@ export const layoutChart = (
     }
     return { category, total: totals[i], x, width: barWidth, segments };
   });
-  const ticks = [0, 0.5, 1].map((f) => ({ value: Math.round(max * f), y: plotBottom - plotHeight * f }));
+  // Whole-number ticks only (a half of 5 would read as a count of 2.5 people).
+  const ticks = [0, 0.5, 1]
+    .filter((f) => Number.isInteger(max * f))
+    .map((f) => ({ value: max * f, y: plotBottom - plotHeight * f }));
   return { width: size.width, height: size.height, plotTop, plotBottom, max, bars, ticks };
 };

@@ -8,7 +8,8 @@ import { createStatusLine } from './status-line';
 import { buildStorageScreen } from './storage-screen';
 
 /** How often the page checks whether main has locked the staff area after idle. */
-const idleCheckMs = 15_000;
+const idleCheckMs = (idleLockMs: number): number =>
+  Math.min(15_000, Math.max(250, Math.round(idleLockMs / 4)));
 
 /**
  * The staff region's content: first-run setup, PIN screen, damaged-database screen, or the
@@ -23,7 +24,8 @@ export const createStaffArea = (client: ChispaClient, onExit: () => void) => {
   let shellRole: StaffRoleName | null = null;
   let idleTimer: ReturnType<typeof setInterval> | undefined;
   let lastActivity = Date.now();
-  let lastKeepAlive = Date.now();
+  /** Last time this page called main: main's idle clock restarts on every call. */
+  let lastCall = Date.now();
   let idleLockMs = 5 * 60_000;
 
   const markActivity = () => {
@@ -35,21 +37,24 @@ export const createStaffArea = (client: ChispaClient, onExit: () => void) => {
   const stopIdleWatch = () => clearInterval(idleTimer);
   const startIdleWatch = () => {
     stopIdleWatch();
-    lastActivity = lastKeepAlive = Date.now();
+    lastActivity = lastCall = Date.now();
     idleTimer = setInterval(async () => {
       const now = Date.now();
-      const idle = now - lastActivity > idleLockMs;
+      const active = now - lastActivity < idleLockMs;
       // Someone is working in the page without calling main (typing a long form): keep the
-      // staff session alive. Once the page is idle, the status call finds it locked.
-      if (!idle && now - lastKeepAlive < idleLockMs / 2) return;
-      lastKeepAlive = now;
+      // staff session alive. Once both the page and main have been idle for the whole lock
+      // time, one status call finds it locked (a call made earlier would itself extend it).
+      const keepAlive = active && now - lastCall > idleLockMs / 2;
+      const lapsed = !active && now - lastCall > idleLockMs + 250;
+      if (!keepAlive && !lapsed) return;
       try {
+        lastCall = Date.now();
         const current = await client.call('staff.status', {});
         if (!current.role) showGate(current, 'staff.ui.unlock.idle');
       } catch {
         // Connection trouble is shown in the footer; try again on the next tick.
       }
-    }, idleCheckMs);
+    }, idleCheckMs(idleLockMs));
   };
 
   const showShell = (role: StaffRoleName, staffStatus: StaffStatus) => {
@@ -63,6 +68,9 @@ export const createStaffArea = (client: ChispaClient, onExit: () => void) => {
         role,
         status: { ...staffStatus, role },
         onLocked: () => void refresh('staff.ui.unlock.idle'),
+        onCall: () => {
+          lastCall = Date.now();
+        },
       });
       const shell = buildStaffShell(ctx, () => void lockAndExit());
       shellHolder.replaceChildren(shell.element);

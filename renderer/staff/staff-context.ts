@@ -23,6 +23,8 @@ export const createStaffContext = (options: {
   role: StaffRoleName;
   status: StaffStatus;
   onLocked: () => void;
+  /** Told about every call (each one keeps main's staff session alive). */
+  onCall?: () => void;
 }): StaffContext => {
   const listeners = new Set<(change: StaffChange) => void>();
   return {
@@ -30,11 +32,14 @@ export const createStaffContext = (options: {
     status: options.status,
     client: options.client,
     async call(name, args) {
+      options.onCall?.();
       try {
         return await options.client.call(name, args);
       } catch (error) {
         if (error instanceof ChispaCallError && error.error.code === 'staff-locked') options.onLocked();
         throw error;
+      } finally {
+        options.onCall?.();
       }
     },
     notify(change) {

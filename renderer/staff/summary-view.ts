@@ -73,13 +73,13 @@ export const createSummaryView = (ctx: StaffContext) => {
         countTable(
           'summary-by-type',
           'staff.ui.summary.by-type',
-          'staff.ui.person.type',
+          'staff.ui.summary.type',
           summary.byType.map((row) => ({ key: typeKey(row.type), count: row.count })),
         ),
         countTable(
           'summary-by-sex',
           'staff.ui.summary.by-sex',
-          'staff.ui.person.sex',
+          'staff.ui.summary.sex',
           summary.bySex.map((row) => ({ key: sexKey(row.sex), count: row.count })),
         ),
         countTable(
