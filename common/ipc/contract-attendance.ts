@@ -20,6 +20,7 @@ import { staffPinSchema, storageStateSchema } from './contract-staff';
  * - `attendance.export-range` (from after to, or a range over 366 days)
  * - `attendance.import-empty`, `attendance.import-no-header` (missing required columns, params.columns)
  * - `attendance.import-too-many-rows`
+ * - `attendance.backup-invalid` (backup damaged too), `attendance.backup-no-pin` (backup older than the admin PIN)
  * - `staff.pin-wrong` / `staff.pin-locked-out` from storage.restoreBackup (checked against the backup's admin PIN)
  */
 

@@ -6,7 +6,13 @@ import type { BackupInfo, StorageStatus } from '../../common/ipc/contract-attend
 import type { StorageState } from '../../common/ipc/contract-staff';
 import { openAppDatabase, type AppDatabase } from '../db/app-database';
 import { backupPath, listBackups, pruneBackups, writeBackup } from '../db/backups';
-import { backupIsSound, keepAsideName, moveDatabaseAside, putBackupInPlace } from '../db/restore-backup';
+import {
+  backupIsSound,
+  copyDatabaseAside,
+  keepAsideName,
+  moveDatabaseAside,
+  putBackupInPlace,
+} from '../db/restore-backup';
 import { openSqlite, type Sql } from '../db/sqlite';
 import type { Logger } from '../app/logger';
 import { attendanceError, dbCorruptError, dbUnavailableError } from './errors';
@@ -54,8 +60,27 @@ export const openAttendanceStore = async (options: AttendanceStoreOptions): Prom
     return info;
   };
 
+  /** A query met damage while running: stop using the file (never write to it again) and report. */
+  const onCorruption = (error: unknown) => {
+    if (state === 'ok' && current) {
+      state = 'corrupt';
+      detail = error instanceof Error ? error.message : String(error);
+      logger.error(`attendance database found damaged while running: ${detail}`);
+      // Keep an exact copy of the damaged files before closing (closing may checkpoint the WAL).
+      try {
+        keptAs = copyDatabaseAside(options.file, keepAsideName(options.file, 'damaged'));
+      } catch (copyError) {
+        logger.error('could not copy the damaged database aside', copyError);
+      }
+      const damaged = current;
+      current = null;
+      void damaged.close().catch(() => undefined);
+    }
+    return dbCorruptError();
+  };
+
   const open = async () => {
-    const result = await openAppDatabase(options.file);
+    const result = await openAppDatabase(options.file, { onCorruption });
     state = result.state;
     if (result.state === 'ok') {
       current = result.db;

@@ -5,7 +5,7 @@ import { defaultStaffIdleMs, type ConnectionSession, type StaffRole } from '../i
 import type { Actor } from './actor';
 import type { AttendanceStore } from './attendance-store';
 import { writeAudit } from './audit-repo';
-import { staffError } from './errors';
+import { attendanceError, staffError } from './errors';
 import {
   attemptsLeft,
   initialPinAttempts,
@@ -144,6 +144,7 @@ export const createStaffService = (store: AttendanceStore, options: { now?: () =
     /** For restoring a backup: the admin PIN stored in that backup must match (rate-limited too). */
     async authoriseWithBackup(backup: Sql, pin: string): Promise<void> {
       const stored = await readSetting(backup, settingKeys.adminPin);
+      if (stored === null) throw attendanceError('backup-no-pin');
       await guardAttempt(async () => ((await verifyPin(pin, stored)) ? true : null));
     },
   };

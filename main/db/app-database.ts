@@ -38,18 +38,45 @@ export const checkIntegrity = async (db: Sql): Promise<{ ok: true } | { ok: fals
   }
 };
 
-export const openAppDatabase = async (file: string): Promise<OpenResult> => {
+export interface OpenOptions {
+  /**
+   * Called when a query finds the file damaged while the app runs (SQLITE_CORRUPT/NOTADB); may
+   * return the error to throw instead of the raw one.
+   */
+  onCorruption?: (error: unknown) => unknown;
+}
+
+/** Wraps a connection so that a corruption error met by any query is reported once noticed. */
+const watchCorruption = (sql: Sql, onCorruption: (error: unknown) => unknown): Sql => {
+  const guard =
+    <A extends unknown[], R>(method: (...args: A) => Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      try {
+        return await method(...args);
+      } catch (error) {
+        throw isCorruptionError(error) ? (onCorruption(error) ?? error) : error;
+      }
+    };
+  return {
+    run: guard(sql.run.bind(sql)),
+    get: guard(sql.get.bind(sql)) as Sql['get'],
+    all: guard(sql.all.bind(sql)) as Sql['all'],
+    exec: guard(sql.exec.bind(sql)),
+  };
+};
+
+export const openAppDatabase = async (file: string, options: OpenOptions = {}): Promise<OpenResult> => {
   const existed = existsSync(file) && statSync(file).size > 0;
   let writer: SqliteConnection | null = null;
   try {
-    writer = await openSqlite(file);
     if (existed) {
-      const integrity = await checkIntegrity(writer);
-      if (!integrity.ok) {
-        await writer.close().catch(() => undefined);
-        return { state: 'corrupt', detail: integrity.detail };
-      }
+      // Checked through a read-only connection: closing it never checkpoints a WAL into a
+      // damaged file, so a bad file stays byte-for-byte as found.
+      const checker = await openSqlite(file, { readOnly: true });
+      const integrity = await checkIntegrity(checker).finally(() => checker.close());
+      if (!integrity.ok) return { state: 'corrupt', detail: integrity.detail };
     }
+    writer = await openSqlite(file);
     await writer.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;');
     // Erased personal data is overwritten with zeros, not just unlinked.
     await writer.exec('PRAGMA secure_delete = ON;');
@@ -57,7 +84,10 @@ export const openAppDatabase = async (file: string): Promise<OpenResult> => {
     await migrate(writer);
     const reader = await openSqlite(file, { create: false });
     await reader.exec('PRAGMA query_only = 1; PRAGMA busy_timeout = 5000;');
-    return { state: 'ok', db: wrapAppDatabase(file, writer, reader) };
+    return {
+      state: 'ok',
+      db: wrapAppDatabase(file, writer, reader, options.onCorruption ?? ((error) => error)),
+    };
   } catch (error) {
     await writer?.close().catch(() => undefined);
     if (isCorruptionError(error)) return { state: 'corrupt', detail: (error as Error).message };
@@ -65,8 +95,15 @@ export const openAppDatabase = async (file: string): Promise<OpenResult> => {
   }
 };
 
-const wrapAppDatabase = (file: string, writer: SqliteConnection, reader: SqliteConnection): AppDatabase => {
+const wrapAppDatabase = (
+  file: string,
+  writerConnection: SqliteConnection,
+  readerConnection: SqliteConnection,
+  onCorruption: (error: unknown) => unknown,
+): AppDatabase => {
   const queue = createWriteQueue();
+  const writer = watchCorruption(writerConnection, onCorruption);
+  const reader = watchCorruption(readerConnection, onCorruption);
   let closing: Promise<void> | null = null;
   return {
     file,
@@ -86,8 +123,8 @@ const wrapAppDatabase = (file: string, writer: SqliteConnection, reader: SqliteC
     exclusive: (fn) => queue.push(() => fn(writer)),
     close() {
       closing ??= queue.idle().then(async () => {
-        await reader.close();
-        await writer.close();
+        await readerConnection.close();
+        await writerConnection.close();
       });
       return closing;
     },

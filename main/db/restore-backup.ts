@@ -20,6 +20,16 @@ export const moveDatabaseAside = (file: string, aside: string): string | null =>
   return aside;
 };
 
+/** Copies the database (and -wal, -shm) to `aside` without touching the originals. */
+export const copyDatabaseAside = (file: string, aside: string): string | null => {
+  if (!existsSync(file)) return null;
+  copyFileSync(file, aside);
+  for (const suffix of ['-wal', '-shm']) {
+    if (existsSync(file + suffix)) copyFileSync(file + suffix, aside + suffix);
+  }
+  return aside;
+};
+
 /** True when the backup file opens and passes the integrity check. */
 export const backupIsSound = async (path: string): Promise<boolean> => {
   try {

@@ -61,4 +61,16 @@ describe('rolling backups', () => {
     expect(backupPath(layout.backups, listBackups(layout.backups)[0].id)).not.toBeNull();
     await service.close();
   });
+
+  it('refuses to restore a backup made before the admin PIN existed (nobody could authorise it)', async () => {
+    layout = tempLayout();
+    const service = await open(layout);
+    const [startup] = listBackups(layout.backups);
+    await expect(service.restoreBackup(startup.id, '1234', 'w1')).rejects.toMatchObject({
+      code: 'attendance.backup-no-pin',
+      messageKey: 'staff.error.backup-no-pin',
+    });
+    expect(service.store.state()).toBe('ok');
+    await service.close();
+  });
 });

@@ -1,5 +1,14 @@
 import { createHash } from 'node:crypto';
-import { existsSync, openSync, readFileSync, readdirSync, statSync, writeSync, closeSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  statSync,
+  writeSync,
+  closeSync,
+} from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DataLayout } from '../../../main/app/data-dir';
 import { createConnectionSession } from '../../../main/ipc/connection-session';
@@ -89,4 +98,84 @@ describe('a corrupted database file', () => {
       await service.close();
     },
   );
+
+  it('found damaged while running: stops using the file, keeps an exact copy aside, and reports db.corrupt', async () => {
+    layout = tempLayout();
+    const logger = quietLogger();
+    const service = await openService(layout, logger);
+    await service.staff.setup(createConnectionSession('w1'), '4321', undefined);
+    await service.checkIn.createSession({
+      date: '2026-11-20',
+      startTime: '10:00',
+      activityType: 'other',
+      lessons: [],
+      facilitator: 'P',
+    });
+    const backup = await service.backupNow();
+    const { rootpage } = (await service.store
+      .db()
+      .read.get<{ rootpage: number }>("SELECT rootpage FROM sqlite_master WHERE name = 'sessions'"))!;
+    await service.store.db().exclusive((writer) => writer.exec('PRAGMA wal_checkpoint(TRUNCATE)'));
+    const fd = openSync(layout.database, 'r+');
+    writeSync(fd, Buffer.alloc(4096, 0xab), 0, 4096, 4096 * (rootpage - 1));
+    closeSync(fd);
+    // A write elsewhere makes the reader drop its page cache and read the damaged page from disk.
+    await service.people.create({ displayName: 'Ana', type: 'teacher' });
+    await expect(service.checkIn.listSessions({ limit: 5 })).rejects.toMatchObject({ code: 'db.corrupt' });
+    expect(service.store.state()).toBe('corrupt');
+    expect(logger.errors.join('\n')).toMatch(/damaged while running/);
+    const status = service.storageStatus();
+    expect(status.corruptFileKeptAs).toMatch(/damaged-/);
+    expect(readFileSync(status.corruptFileKeptAs!).subarray(4096 * (rootpage - 1), 4096 * rootpage)).toEqual(
+      Buffer.alloc(4096, 0xab),
+    );
+    await expect(service.people.search({ query: '', includeDeleted: false, limit: 5 })).rejects.toMatchObject(
+      {
+        code: 'db.corrupt',
+      },
+    );
+    expect((await service.restoreBackup(backup.id, '4321', 'w1')).state).toBe('ok');
+    expect(await service.checkIn.listSessions({ limit: 5 })).toHaveLength(1);
+    await service.close();
+  });
+
+  it('left with a WAL after a crash and damaged: neither the file nor its WAL is touched', async () => {
+    layout = tempLayout();
+    const crashed = tempLayout();
+    try {
+      const service = await openService(layout);
+      await service.checkIn.createSession({
+        date: '2026-11-20',
+        startTime: '10:00',
+        activityType: 'other',
+        lessons: [],
+        facilitator: 'P',
+      });
+      const { rootpage } = (await service.store
+        .db()
+        .read.get<{ rootpage: number }>("SELECT rootpage FROM sqlite_master WHERE name = 'sessions'"))!;
+      // Everything so far goes into the main file; the people added next stay in the WAL only.
+      await service.store
+        .db()
+        .exclusive((writer) =>
+          writer.exec('PRAGMA wal_checkpoint(TRUNCATE); PRAGMA wal_autocheckpoint = 0;'),
+        );
+      for (const name of ['Ana', 'Beto']) await service.people.create({ displayName: name, type: 'teacher' });
+      // Copy the files while the app still has them open: what a power cut leaves behind.
+      for (const suffix of ['', '-wal', '-shm'])
+        copyFileSync(layout.database + suffix, crashed.database + suffix);
+      await service.close();
+      expect(statSync(crashed.database + '-wal').size).toBeGreaterThan(0);
+      const fd = openSync(crashed.database, 'r+');
+      writeSync(fd, Buffer.alloc(4096, 0xab), 0, 4096, 4096 * (rootpage - 1));
+      closeSync(fd);
+      const before = [sha(crashed.database), sha(crashed.database + '-wal')];
+      const reopened = await openService(crashed);
+      expect(reopened.store.state()).toBe('corrupt');
+      await reopened.close();
+      expect([sha(crashed.database), sha(crashed.database + '-wal')]).toEqual(before);
+    } finally {
+      removeLayout(crashed);
+    }
+  });
 });
