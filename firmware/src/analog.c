@@ -49,9 +49,9 @@ void analog_set_interval(uint16_t ms) {
   interval_us = (uint32_t)ms * 1000UL;
 }
 
-void analog_poll(void) {
+uint8_t analog_poll(void) {
   uint32_t now = clock_micros();
-  if ((uint32_t)(now - last_sample_us) < interval_us) return;
+  if ((uint32_t)(now - last_sample_us) < interval_us) return 0;
   last_sample_us = now;
   for (uint8_t channel = 0; channel < TOTAL_ANALOG; channel++) {
     /* A pin switched to another mode keeps its report flag but is not sampled. */
@@ -59,4 +59,5 @@ void analog_poll(void) {
       firmata_send_analog(channel, analog_read(channel));
     }
   }
+  return 1;
 }

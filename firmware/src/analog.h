@@ -10,8 +10,8 @@ void analog_reset(void);
 void analog_set_reporting(uint8_t channel, uint8_t enable);
 /* SAMPLING_INTERVAL in milliseconds. */
 void analog_set_interval(uint16_t ms);
-/* Sends every reported channel when the sampling interval has passed. */
-void analog_poll(void);
+/* Sends every reported channel when the sampling interval has passed; returns 1 on such a tick. */
+uint8_t analog_poll(void);
 /* 10-bit conversion of one channel (blocking, about 104 µs). */
 uint16_t analog_read(uint8_t channel);
 

@@ -1,5 +1,7 @@
 #include "firmata-out.h"
 
+#include <avr/pgmspace.h>
+
 #include "config.h"
 #include "pins.h"
 #include "uart.h"
@@ -50,6 +52,7 @@ void firmata_send_capabilities(void) {
       send_mode(MODE_OUTPUT, 1);
       if (pin_is_analog(pin)) send_mode(MODE_ANALOG, 10);
       if (pin_is_pwm(pin)) send_mode(MODE_PWM, 8);
+      if (pin_is_i2c(pin)) send_mode(MODE_I2C, 1);
       send_mode(MODE_SERVO, 14);
       send_mode(MODE_PING_READ, 1);
     }
@@ -86,5 +89,21 @@ void firmata_send_ping(uint8_t pin, uint32_t duration_us) {
   send_14bit(pin);
   /* Four bytes, most significant first, each as two 7-bit halves (what firmata-io decodes). */
   for (int8_t shift = 24; shift >= 0; shift -= 8) send_14bit((uint8_t)(duration_us >> shift));
+  uart_write(END_SYSEX);
+}
+
+void firmata_send_i2c_reply(uint8_t address, uint16_t reg, const uint8_t *data, uint8_t count) {
+  uart_write(START_SYSEX);
+  uart_write(I2C_REPLY);
+  send_14bit(address);
+  send_14bit(reg);
+  for (uint8_t i = 0; i < count; i++) send_14bit(data[i]);
+  uart_write(END_SYSEX);
+}
+
+void firmata_send_string_P(const char *text) {
+  uart_write(START_SYSEX);
+  uart_write(STRING_DATA);
+  for (char c; (c = (char)pgm_read_byte(text)) != 0; text++) send_14bit((uint8_t)c);
   uart_write(END_SYSEX);
 }

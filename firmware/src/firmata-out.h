@@ -26,6 +26,9 @@
 #define SERVO_CONFIG 0x70
 #define STRING_DATA 0x71
 #define PING_READ 0x75
+#define I2C_REQUEST 0x76
+#define I2C_REPLY 0x77
+#define I2C_CONFIG 0x78
 #define REPORT_FIRMWARE 0x79
 #define SAMPLING_INTERVAL 0x7A
 
@@ -37,5 +40,8 @@ void firmata_send_capabilities(void);
 void firmata_send_analog_mapping(void);
 void firmata_send_pin_state(uint8_t pin);
 void firmata_send_ping(uint8_t pin, uint32_t duration_us);
+void firmata_send_i2c_reply(uint8_t address, uint16_t reg, const uint8_t *data, uint8_t count);
+/* STRING_DATA from a flash string (PSTR): a message for the host's log (firmata-io emits 'string'). */
+void firmata_send_string_P(const char *text);
 
 #endif

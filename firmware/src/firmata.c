@@ -3,6 +3,7 @@
 #include "analog.h"
 #include "digital.h"
 #include "firmata-out.h"
+#include "i2c.h"
 #include "pins.h"
 #include "ping.h"
 #include "pwm.h"
@@ -104,6 +105,14 @@ static void handle_sysex(void) {
       break;
     case TONE_DATA:
       handle_tone();
+      break;
+    case I2C_CONFIG:
+      /* firmata-io sends the delay as two 8-bit halves, StandardFirmata reads 7-bit halves:
+       * both agree for delays below 128 µs, the only ones in use. */
+      i2c_config(argc >= 2 ? (uint16_t)(args[0] | (args[1] << 7)) : 0);
+      break;
+    case I2C_REQUEST:
+      i2c_request(args, argc);
       break;
     default:
       break; /* unknown sysex: ignored, as in StandardFirmata */

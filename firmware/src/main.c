@@ -9,6 +9,7 @@
 #include "digital.h"
 #include "firmata-out.h"
 #include "firmata.h"
+#include "i2c.h"
 #include "pins.h"
 #include "pwm.h"
 #include "tone.h"
@@ -31,7 +32,7 @@ int main(void) {
   for (;;) {
     while (uart_available()) firmata_feed(uart_read());
     digital_poll();
-    analog_poll();
+    if (analog_poll()) i2c_poll(); /* continuous I2C reads share the sampling interval */
     tone_poll();
 
     /* Sleep until the next interrupt (a received byte, the 1 ms clock tick, a servo or tone

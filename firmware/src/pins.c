@@ -4,6 +4,7 @@
 
 #include "analog.h"
 #include "digital.h"
+#include "i2c.h"
 #include "pwm.h"
 #include "servo.h"
 #include "tone.h"
@@ -55,6 +56,8 @@ uint8_t pin_supports_mode(uint8_t pin, uint8_t mode) {
       return pin_is_analog(pin);
     case MODE_PWM:
       return pin_is_pwm(pin);
+    case MODE_I2C:
+      return pin_is_i2c(pin);
     default:
       return 0;
   }
@@ -65,6 +68,7 @@ static void release_pin(uint8_t pin) {
   uint8_t old = pin_modes[pin];
   if (old == MODE_SERVO) servo_detach(pin);
   if (old == MODE_PWM) pwm_disconnect(pin);
+  if (old == MODE_I2C) i2c_reset(); /* like StandardFirmata: leaving I2C mode turns the bus off */
   if (tone_pin() == pin) tone_stop();
 }
 
@@ -111,6 +115,10 @@ uint8_t pin_set_mode(uint8_t pin, uint8_t mode) {
       pin_make_output(pin);
       pin_states[pin] = 0;
       break;
+    case MODE_I2C:
+      pin_make_input(pin, 1); /* the TWI drives the pin; pull-ups as Arduino's Wire */
+      pin_states[pin] = 0;
+      break;
     default:
       return 0;
   }
@@ -120,6 +128,7 @@ uint8_t pin_set_mode(uint8_t pin, uint8_t mode) {
 }
 
 void pins_reset(void) {
+  i2c_reset();
   tone_stop();
   servo_detach_all();
   for (uint8_t pin = 0; pin < TOTAL_PINS; pin++) {

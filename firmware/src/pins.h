@@ -16,6 +16,7 @@
 #define MODE_ANALOG 0x02
 #define MODE_PWM 0x03
 #define MODE_SERVO 0x04
+#define MODE_I2C 0x06
 #define MODE_PULLUP 0x0B
 #define MODE_TONE 0x7E /* Chispa: pin driven by the tone generator (reported in pin state only) */
 #define MODE_PING_READ 0x75
@@ -27,6 +28,7 @@ extern uint16_t pin_states[TOTAL_PINS];
 
 static inline uint8_t pin_is_usable(uint8_t pin) { return pin >= 2 && pin < TOTAL_PINS; }
 static inline uint8_t pin_is_analog(uint8_t pin) { return pin >= FIRST_ANALOG_PIN && pin < TOTAL_PINS; }
+static inline uint8_t pin_is_i2c(uint8_t pin) { return pin == 18 || pin == 19; }
 static inline uint8_t pin_is_pwm(uint8_t pin) {
   return pin == 3 || pin == 5 || pin == 6 || pin == 9 || pin == 10 || pin == 11;
 }

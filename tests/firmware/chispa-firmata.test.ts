@@ -10,6 +10,14 @@ const sysex = (frames: FirmataFrame[], command: number) =>
       frame.kind === 'sysex' && frame.command === command,
   );
 
+interface TwiCompleter {
+  completeStart(): void;
+  completeStop(): void;
+  completeConnect(ack: boolean): void;
+  completeWrite(ack: boolean): void;
+  completeRead(value: number): void;
+}
+
 /** CAPABILITY_RESPONSE body → per pin, a map mode → resolution. */
 function parseCapabilities(data: number[]): Map<number, number>[] {
   const pins: Map<number, number>[] = [];
@@ -57,6 +65,7 @@ describe('Chispa firmware (committed hex in the virtual Uno, raw Firmata bytes)'
       expect([...pins[pin].keys()]).toEqual(expect.arrayContaining([0x00, 0x01, 0x0b, 0x04, 0x75]));
       expect(pins[pin].get(0x03) === 8).toBe([3, 5, 6, 9, 10, 11].includes(pin));
       expect(pins[pin].get(0x02) === 10).toBe(pin >= 14);
+      expect(pins[pin].has(0x06)).toBe(pin === 18 || pin === 19);
     }
     const mapping = board.query([0xf0, 0x69, 0xf7], 0x6a);
     expect(mapping).toEqual([...Array(14).fill(0x7f), 0, 1, 2, 3, 4, 5]);
@@ -201,6 +210,51 @@ describe('Chispa firmware (committed hex in the virtual Uno, raw Firmata bytes)'
     expect(board.take()).toEqual([]);
     expect(board.core.pinWaveform(6)).toBeNull();
     expect(board.core.pinLevel(6)).toBe(false);
+  });
+
+  it('speaks I2C as StandardFirmata: writes, register reads and continuous reads (A4/A5 TWI)', () => {
+    const board = new FirmataTestBoard().run(30);
+    // A fake bus: a write-only LCD backpack at 0x27 and a sensor at 0x68 with registers.
+    const twi = (board.core as unknown as { mcu: { twi: { eventHandler: unknown } & TwiCompleter } }).mcu.twi;
+    const lcdBytes: number[] = [];
+    const registers = [10, 20, 30, 40, 50, 60];
+    let target = -1;
+    let pointer = 0;
+    let firstWrite = false;
+    twi.eventHandler = {
+      start: () => twi.completeStart(),
+      stop: () => twi.completeStop(),
+      connectToSlave(address: number, write: boolean) {
+        target = address === 0x27 || address === 0x68 ? address : -1;
+        firstWrite = write;
+        twi.completeConnect(target >= 0);
+      },
+      writeByte(value: number) {
+        if (target === 0x27) lcdBytes.push(value);
+        if (target === 0x68 && firstWrite) pointer = value;
+        firstWrite = false;
+        twi.completeWrite(true);
+      },
+      readByte: () => twi.completeRead(target === 0x68 ? (registers[pointer++] ?? 0xff) : 0xff),
+    };
+    board.send(0xf0, 0x78, 0, 0, 0xf7); // I2C_CONFIG
+    board.send(0xf0, 0x76, 0x27, 0x00, ...encode14(0x08), ...encode14(0xc5), 0xf7).run(20);
+    expect(lcdBytes).toEqual([0x08, 0xc5]);
+    const reply = board.query([0xf0, 0x76, 0x68, 0x08, ...encode14(2), ...encode14(3), 0xf7], 0x77);
+    expect(decode14(reply)).toEqual([0x68, 2, 30, 40, 50]);
+    board.take();
+    board.send(0xf0, 0x76, 0x68, 0x10, ...encode14(0), ...encode14(1), 0xf7).run(100); // continuous
+    const replies = sysex(board.take(), 0x77).map((frame) => decode14(frame.data));
+    expect(replies.length).toBeGreaterThanOrEqual(4);
+    expect(replies[0]).toEqual([0x68, 0, 10]);
+    board.send(0xf0, 0x76, 0x68, 0x18, 0xf7).run(30); // stop reading
+    board.take();
+    board.run(60);
+    expect(sysex(board.take(), 0x77)).toEqual([]);
+    // A device that is not there: a STRING_DATA note, no hang.
+    board.send(0xf0, 0x76, 0x50, 0x00, ...encode14(1), 0xf7).run(20);
+    const [note] = sysex(board.take(), 0x71);
+    expect(String.fromCharCode(...decode14(note.data))).toContain('I2C');
   });
 
   it('survives garbage bytes and still answers REPORT_VERSION', () => {
