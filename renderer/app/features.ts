@@ -9,6 +9,7 @@ import type { Frame } from './frame';
 import { staffFeature } from '../staff/staff-feature';
 import { boardPanelFeature } from '../board-panel/board-panel-feature';
 import { runnerFeature } from '../runner/runner-feature';
+import { editorFeature } from '../editor/editor-feature';
 
 export interface SharedHandles {
   editor?: EditorHandle;
@@ -24,6 +25,7 @@ export type Feature = (context: FeatureContext) => Promise<void> | void;
 
 const features: Feature[] = [
   // The editor feature goes first (it fills context.shared.editor, which the runner uses).
+  editorFeature,
   boardPanelFeature,
   runnerFeature,
   staffFeature,

@@ -1,0 +1,63 @@
+import type { ChispaClient } from '../ipc/client';
+import { makeProjectFile } from '../../common/projects/project-file';
+
+export type AutosaveState = 'idle' | 'saving' | 'saved' | 'error';
+
+/**
+ * Saves the workspace to main a moment after each change (debounced), one save at a time;
+ * a change during a save schedules one more. `flush` saves now (page hide, before New/Open).
+ */
+export const createAutosave = (options: {
+  client: ChispaClient;
+  snapshot: () => { name: string; workspace: unknown };
+  onState: (state: AutosaveState) => void;
+  delayMs?: number;
+}) => {
+  const delayMs = options.delayMs ?? 700;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let saving: Promise<void> | null = null;
+  let dirty = false;
+
+  const save = async (): Promise<void> => {
+    if (saving) {
+      dirty = true;
+      return saving;
+    }
+    dirty = false;
+    options.onState('saving');
+    const { name, workspace } = options.snapshot();
+    saving = options.client
+      .call('projects.saveAutosave', { project: makeProjectFile(name, workspace) })
+      .then(
+        () => options.onState(dirty ? 'saving' : 'saved'),
+        (error: unknown) => {
+          console.warn('autosave failed', error);
+          options.onState('error');
+        },
+      )
+      .finally(() => {
+        saving = null;
+        if (dirty) void save();
+      });
+    return saving;
+  };
+
+  return {
+    /** Something changed: save soon. */
+    schedule() {
+      clearTimeout(timer);
+      options.onState('saving');
+      timer = setTimeout(() => {
+        timer = undefined;
+        void save();
+      }, delayMs);
+    },
+    /** Save right away (and wait for it). */
+    async flush() {
+      clearTimeout(timer);
+      timer = undefined;
+      await save();
+    },
+    pending: () => timer !== undefined || saving !== null,
+  };
+};
