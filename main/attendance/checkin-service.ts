@@ -20,7 +20,7 @@ import { attendanceError } from './errors';
 import { writeOutbox } from './outbox';
 import { createPersonInTx, requirePerson } from './people-service';
 import { latestConsentRows, personColumns, toPerson, type PersonRow } from './person-repo';
-import { loadSession, sessionSelect, toSession, type SessionRow } from './session-repo';
+import { loadSession, loadSessionBasic, sessionSelect, toSession, type SessionRow } from './session-repo';
 import { readCentre } from './settings-repo';
 
 export interface SessionFilter {
@@ -40,8 +40,12 @@ interface AttendanceListRow extends Partial<PersonRow> {
   at: string;
 }
 
-const requireSession = async (sql: Sql, id: string): Promise<Session> => {
-  const session = await loadSession(sql, id);
+const requireSession = async (
+  sql: Sql,
+  id: string,
+  options: { withCount?: boolean } = {},
+): Promise<Session> => {
+  const session = options.withCount === false ? await loadSessionBasic(sql, id) : await loadSession(sql, id);
   if (!session) throw attendanceError('session-not-found');
   return session;
 };
@@ -192,7 +196,7 @@ export const createCheckInService = (store: AttendanceStore) => ({
 
   mark: (sessionId: string, personId: string, actor: Actor) =>
     store.db().write(async (tx) => {
-      const session = await requireSession(tx, sessionId);
+      const session = await requireSession(tx, sessionId, { withCount: false });
       const person = await requirePerson(tx, personId);
       checkInAllowed(person);
       return applyEvent(tx, session, person, 'check-in', actor);
@@ -201,7 +205,7 @@ export const createCheckInService = (store: AttendanceStore) => ({
   /** Correction: a new check-out event; the check-in event stays in the log. */
   unmark: (sessionId: string, personId: string, actor: Actor) =>
     store.db().write(async (tx) => {
-      const session = await requireSession(tx, sessionId);
+      const session = await requireSession(tx, sessionId, { withCount: false });
       const person = await requirePerson(tx, personId);
       return applyEvent(tx, session, person, 'check-out', actor);
     }),
@@ -209,7 +213,7 @@ export const createCheckInService = (store: AttendanceStore) => ({
   /** Creates the person and checks them in: both or neither (one transaction). */
   walkIn: (sessionId: string, input: PersonInput, actor: Actor) =>
     store.db().write(async (tx) => {
-      const session = await requireSession(tx, sessionId);
+      const session = await requireSession(tx, sessionId, { withCount: false });
       const person = await createPersonInTx(tx, input, new Date().toISOString());
       const checkIn = await applyEvent(tx, session, person, 'check-in', actor);
       return { person, checkIn };

@@ -36,3 +36,11 @@ export const loadSession = async (sql: Sql, id: string): Promise<Session | null>
   const row = await sql.get<SessionRow>(`${sessionSelect} WHERE s.id = ?`, [id]);
   return row ? toSession(row) : null;
 };
+
+/** Without the present count: for check-in, where the count would cost a scan per tap. */
+export const loadSessionBasic = async (sql: Sql, id: string): Promise<Session | null> => {
+  const row = await sql.get<SessionRow>('SELECT s.*, 0 AS present_count FROM sessions s WHERE s.id = ?', [
+    id,
+  ]);
+  return row ? toSession(row) : null;
+};
