@@ -83,8 +83,8 @@ describe('staff area in Chromium (issue 6)', () => {
     await page.waitForSelector('#staff-unlock-status[data-state="error"]');
     expect(await page.getAttribute('#staff-unlock-status', 'data-code')).toBe('staff.pin-wrong');
     expect(await page.textContent('#staff-unlock-status')).toMatch(/^PIN incorrecto/);
-    expect(await page.isVisible('#staff-shell')).toBe(false);
-    // Main agrees: a staff call from this tab is still refused.
+    // Nothing of the staff area is in the page while locked (the shell was dropped on Lock).
+    expect(await page.locator('#staff-shell').count()).toBe(0);
     await page.fill('#staff-pin', adminPin);
     await page.press('#staff-pin', 'Enter');
     await page.waitForSelector('#staff-shell[data-role="admin"]');
@@ -220,9 +220,23 @@ describe('staff area in Chromium (issue 6)', () => {
     const names = namedRows.slice(1).map((row) => row[namedRows[0].indexOf('display_name')]);
     expect(names.sort()).toEqual(['Ana Quispe', 'Bruno Mamani', 'Diego Flores']);
 
-    // Both exports are in the audit log, the named one marked as such.
+    // XLSX: the same rows as a real workbook (a zip), pseudonymous again once the box is cleared.
+    await page.uncheck('#export-named');
+    const xlsxStarted = page.waitForEvent('download');
+    await page.click('#export-xlsx');
+    const xlsx = await xlsxStarted;
+    expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
+    expect(
+      readFileSync(await xlsx.path())
+        .subarray(0, 2)
+        .toString('latin1'),
+    ).toBe('PK');
+
+    // Every export is in the audit log, the named one marked as such.
     await page.waitForSelector('#audit-table tr[data-action="export"][data-named="true"]');
-    expect(await page.locator('#audit-table tr[data-action="export"]').count()).toBe(2);
+    await page.waitForFunction(
+      () => document.querySelectorAll('#audit-table tr[data-action="export"]').length === 3,
+    );
   });
 
   it('shows the monthly summary with its chart, and follows a language switch', async () => {
@@ -234,8 +248,78 @@ describe('staff area in Chromium (issue 6)', () => {
 
     await page.selectOption('#language', 'en');
     expect(await page.textContent('#staff-tab-exports')).toBe('Exports & summary');
-    expect(await page.textContent('#export-status')).toMatch(/^Exported 3 rows WITH NAMES/);
+    expect(await page.textContent('#export-status')).toMatch(/^Exported 3 rows without names/);
     await page.selectOption('#language', 'es');
+    expect(session.errors).toEqual([]);
+  });
+
+  it('withdrawn consent blocks a check-in with a translated error; erasing asks first', async () => {
+    const { page } = session;
+    await page.click('#staff-tab-people');
+    await page.click('#people-list li:has-text("Ana Quispe") button');
+    await page.waitForSelector('#consent-withdraw');
+    await page.click('#consent-withdraw');
+    await page.click('#withdraw-dialog-confirm');
+    await page.waitForSelector('#consent-state.consent-withdrawn');
+
+    await page.click('#staff-tab-checkin');
+    const ana = '#checkin-roster li:has-text("Ana Quispe") button';
+    await page.waitForSelector(`${ana}[aria-pressed="true"]`);
+    await page.click(ana); // a correction is still allowed
+    await page.waitForSelector('#checkin-count[data-count="2"]');
+    await page.click(ana);
+    await page.waitForSelector('#checkin-status[data-code="attendance.consent-withdrawn"]');
+    expect(await page.textContent('#checkin-status')).toMatch(/retiró el consentimiento/);
+    // The same error follows a language switch.
+    await page.selectOption('#language', 'en');
+    expect(await page.textContent('#checkin-status')).toMatch(/^The guardian withdrew consent/);
+    await page.selectOption('#language', 'es');
+    expect(await page.getAttribute(ana, 'aria-pressed')).toBe('false');
+    expect(await page.getAttribute('#checkin-count', 'data-count')).toBe('2');
+
+    await page.click('#staff-tab-people');
+    await page.click('#people-list li:has-text("Diego Flores") button');
+    await page.click('#person-erase');
+    await page.waitForSelector('#erase-dialog[open]');
+    expect(await page.textContent('#erase-dialog-message')).toContain('Diego Flores');
+    await page.click('#erase-dialog-cancel');
+    await page.waitForSelector('#erase-dialog', { state: 'detached' });
+    expect(await page.isVisible('#people-list li:has-text("Diego Flores")')).toBe(true);
+    await page.click('#person-erase');
+    await page.click('#erase-dialog-confirm');
+    await page.waitForSelector('#people-list-status[data-state="ok"]');
+    await page.waitForSelector('#people-list li:has-text("Diego Flores")', { state: 'detached' });
+    expect(session.errors).toEqual([]);
+  });
+
+  it('an instructor PIN set by the admin unlocks as instructor, without admin tools', async () => {
+    const { page } = session;
+    await page.click('#staff-tab-settings');
+    await page.fill('#settings-instructor-pin', adminPin);
+    await page.fill('#settings-instructor-pin-again', adminPin);
+    await page.click('#settings-instructor-submit');
+    await page.waitForSelector('#settings-instructor-status[data-code="staff.pin-in-use"]');
+    expect(await page.inputValue('#settings-instructor-pin')).toBe(adminPin);
+    await page.fill('#settings-instructor-pin', '1357');
+    await page.fill('#settings-instructor-pin-again', '1357');
+    await page.click('#settings-instructor-submit');
+    await page.waitForSelector('#settings-instructor-status[data-state="ok"]');
+
+    await page.click('#staff-toggle'); // leaving the staff area locks it
+    await page.waitForSelector('#region-staff', { state: 'hidden' });
+    await page.click('#staff-toggle');
+    await page.fill('#staff-pin', '1357');
+    await page.press('#staff-pin', 'Enter');
+    await page.waitForSelector('#staff-shell[data-role="instructor"]');
+    expect(await page.locator('#staff-tab-settings').count()).toBe(0);
+    await page.click('#staff-tab-exports');
+    await page.waitForSelector('#exports-admin-only');
+    expect(await page.locator('#export-csv').count()).toBe(0);
+    await page.waitForSelector('#summary-totals');
+    await page.click('#staff-tab-people');
+    await page.click('#people-list li:has-text("Bruno Mamani") button');
+    await page.waitForSelector('#person-delete');
+    expect(await page.locator('#person-erase').count()).toBe(0);
     expect(session.errors).toEqual([]);
   });
 });
