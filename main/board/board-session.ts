@@ -14,10 +14,10 @@ type PinRole = 'output' | 'pwm' | 'servo' | 'input' | 'analog' | 'tone' | 'ping'
 /** Servo pulse range: 0°, 90° and 180° give 600, 1500 and 2400 µs. */
 export const SERVO_PULSE_RANGE: [number, number] = [600, 2400];
 /** How long a read waits for the board's first report. */
-const FIRST_REPORT_TIMEOUT_MS = 1000;
+const FIRST_REPORT_TIMEOUT_MS = 2000;
 /** Longest echo the firmware waits for (about 5 m there and back). */
 const PING_TIMEOUT_US = 30_000;
-const PING_REPLY_TIMEOUT_MS = 1000;
+const PING_REPLY_TIMEOUT_MS = 2000;
 const FIRST_ANALOG_PIN = 14;
 
 export interface BoardSessionOptions {
