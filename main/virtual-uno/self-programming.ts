@@ -33,6 +33,8 @@ export class SelfProgramming {
   private readonly pageBuffer = new Uint8Array(PAGE_BYTES).fill(0xff);
   private busyUntil = -1;
   readonly stats: SelfProgrammingStats = { pageErases: 0, pageWrites: 0 };
+  /** Called after a page erase or write (code caches must forget that page). */
+  onFlashChange: (() => void) | null = null;
 
   private readonly finishBusy = (): void => {
     this.cpu.data[SPMCSR] &= ~SPMEN;
@@ -74,11 +76,13 @@ export class SelfProgramming {
       } else if (op === PGERS) {
         this.flash.fill(0xff, page, page + PAGE_BYTES);
         this.stats.pageErases++;
+        this.onFlashChange?.();
         this.startBusy(page);
       } else if (op === PGWRT) {
         for (let i = 0; i < PAGE_BYTES; i++) this.flash[page + i] &= this.pageBuffer[i];
         this.pageBuffer.fill(0xff);
         this.stats.pageWrites++;
+        this.onFlashChange?.();
         this.startBusy(page);
       } else if (op === RWWSRE) {
         cpu.data[SPMCSR] &= ~(SPMEN | RWWSB);

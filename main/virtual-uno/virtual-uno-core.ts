@@ -9,6 +9,7 @@
 import { avrInstruction, type AVRIOPort, type CPU, type EEPROMMemoryBackend } from 'avr8js';
 import { parseIntelHex } from '../../common/intel-hex';
 import type { PinSnapshot } from '../../common/ipc/contract-board';
+import { BusyLoopSkipper } from './busy-loop-skip';
 import { DistanceSensors, type DistanceSensorHost } from './distance-sensor';
 import { PinMonitor, type PinWaveform } from './pin-monitor';
 import { SelfProgramming } from './self-programming';
@@ -38,6 +39,8 @@ export interface VirtualUnoCoreOptions {
    * after an external reset. Default: 'bootloader' when bootloaderHex is given, else 'app'.
    */
   startAt?: 'app' | 'bootloader';
+  /** Skip idle polling loops (default true; false runs every instruction, for comparison). */
+  skipPollingLoops?: boolean;
 }
 
 export interface ResetOptions {
@@ -49,6 +52,8 @@ export interface CoreStats {
   cycles: number;
   /** Cycles skipped while the MCU slept (SLEEP with SE set). */
   sleptCycles: number;
+  /** Cycles skipped in polling loops (waiting for UART, ADC, SPM…), see busy-loop-skip.ts. */
+  pollSkippedCycles: number;
   resets: number;
   watchdogResets: number;
   uartRxPending: number;
@@ -66,10 +71,12 @@ export class VirtualUnoCore {
   private readonly flash = new Uint8Array(this.progMem.buffer);
   private readonly eeprom: EEPROMMemoryBackend = newEepromBackend();
   private readonly bootReset: boolean;
+  private readonly skipPolling: boolean;
   private mcu!: UnoMcu;
   private coalescer!: TimerCoalescer;
   private readonly uartRx = new UartRxQueue();
   private readonly spm = new SelfProgramming(this.flash, CLOCK_HZ);
+  private readonly busyLoops = new BusyLoopSkipper(this.progMem);
   private readonly monitor = new PinMonitor();
   private readonly distance: DistanceSensors;
   private readonly txListeners = new Set<(byte: number) => void>();
@@ -91,7 +98,9 @@ export class VirtualUnoCore {
     if (options.bootloaderHex !== undefined) this.loadHex(options.bootloaderHex);
     const startAt = options.startAt ?? (options.bootloaderHex !== undefined ? 'bootloader' : 'app');
     this.bootReset = startAt === 'bootloader';
+    this.skipPolling = options.skipPollingLoops ?? true;
     this.distance = new DistanceSensors(this.sensorHost());
+    this.spm.onFlashChange = () => this.busyLoops.invalidate();
     this.build(0, this.bootReset ? MCUSR_EXTRF : MCUSR_PORF, this.bootReset);
     this.resets = 0;
   }
@@ -108,6 +117,7 @@ export class VirtualUnoCore {
   runCycles(n: number): void {
     const end = this.mcu.cpu.cycles + n;
     this.uartRx.pump();
+    this.busyLoops.disarm(); // inputs may have changed since the last run
     while (this.mcu.cpu.cycles < end) {
       try {
         this.runUntil(end);
@@ -224,6 +234,7 @@ export class VirtualUnoCore {
     return {
       cycles: this.mcu.cpu.cycles,
       sleptCycles: this.sleptCycles,
+      pollSkippedCycles: this.busyLoops.skippedCycles,
       resets: this.resets,
       watchdogResets: this.watchdogResets,
       uartRxPending: this.uartRx.pending,
@@ -231,7 +242,10 @@ export class VirtualUnoCore {
     };
   }
 
-  /** The hot loop. SLEEP, SPM and friends share the 1001 0101 1xxx 1000 pattern. */
+  /**
+   * The hot loop. SLEEP, SPM and friends share the 1001 0101 1xxx 1000 pattern; a short jump
+   * backwards may be a polling loop worth skipping.
+   */
   private runUntil(end: number): void {
     const cpu = this.mcu.cpu;
     const progMem = this.progMem;
@@ -240,10 +254,12 @@ export class VirtualUnoCore {
         this.sleepUntilEvent(cpu, end);
         continue;
       }
-      const opcode = progMem[cpu.pc];
+      const pc = cpu.pc;
+      const opcode = progMem[pc];
       if ((opcode & 0xff8f) === 0x9588) this.special(cpu, opcode);
       else avrInstruction(cpu);
       cpu.tick();
+      if (cpu.pc < pc && pc - cpu.pc < 8 && this.skipPolling) this.busyLoops.arrival(cpu, pc, end);
     }
   }
 
@@ -293,6 +309,7 @@ export class VirtualUnoCore {
     });
     const { cpu, usart } = this.mcu;
     this.coalescer = new TimerCoalescer(cpu, this.mcu.timers);
+    this.busyLoops.invalidate();
     this.resets++;
     this.sleeping = false;
     cpu.reset = () => {

@@ -77,6 +77,30 @@ describe.skipIf(!hasOptiboot || !hasAvrGcc)(
       expect(core.stats().watchdogResets).toBe(1);
     });
 
+    it('optiboot answers at the same cycles whether or not its polling loops are skipped', () => {
+      const session = (skipPollingLoops: boolean) => {
+        const core = new VirtualUnoCore({ bootloaderHex: readFileSync(OPTIBOOT, 'utf8'), skipPollingLoops });
+        const seen: string[] = [];
+        core.onUartTransmit((byte) => seen.push(`${byte}@${core.cycles}`));
+        core.runMs(500); // optiboot flashes the LED before it listens
+        for (const command of [
+          [0x30, 0x20],
+          [0x75, 0x20],
+          [0x55, 0, 0, 0x20],
+          [0x74, 0, 16, 0x46, 0x20],
+        ]) {
+          core.uartWrite(Uint8Array.from(command));
+          core.runMs(50);
+        }
+        return { seen, skipped: core.stats().pollSkippedCycles };
+      };
+      const stepped = session(false);
+      const skipped = session(true);
+      expect(skipped.skipped).toBeGreaterThan(0);
+      expect(skipped.seen.length).toBe(2 + 5 + 2 + 18);
+      expect(skipped.seen).toEqual(stepped.seen);
+    });
+
     it('bytes past 32 KiB in the bootloader hex are ignored; the boot section holds optiboot', () => {
       const optiboot = readFileSync(OPTIBOOT, 'utf8');
       const image = parseIntelHex(optiboot);
