@@ -369,6 +369,8 @@ export const attendanceCalls = {
         /** When given, each hit carries `present` for that session. */
         sessionId: idSchema.optional(),
         limit: z.number().int().min(1).max(500).default(50),
+        /** For paging through long lists (ordered by folded name). */
+        offset: z.number().int().min(0).default(0),
       })
       .strict(),
     result: z.object({ people: z.array(personSearchHitSchema) }),

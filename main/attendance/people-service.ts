@@ -41,6 +41,7 @@ export interface PersonSearch {
   includeDeleted: boolean;
   sessionId?: string;
   limit: number;
+  offset?: number;
 }
 
 const checkBirthYear = (type: Person['type'], birthYear: number | null | undefined) => {
@@ -186,8 +187,8 @@ export const createPeopleService = (store: AttendanceStore) => {
           .map((column) => `p.${column}`)
           .join(', ')}${presentColumn}
          FROM people p ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-         ORDER BY p.search_key, p.id LIMIT ?`,
-        [...(args.sessionId ? [args.sessionId] : []), ...params, args.limit],
+         ORDER BY p.search_key, p.id LIMIT ? OFFSET ?`,
+        [...(args.sessionId ? [args.sessionId] : []), ...params, args.limit, args.offset ?? 0],
       );
       const consents = await latestConsentRows(
         sql,

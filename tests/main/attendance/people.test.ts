@@ -30,6 +30,8 @@ describe('people', () => {
     expect(await names('angela per')).toEqual(['Ángela Pérez']);
     expect(await names('ngela')).toEqual([]);
     expect(await names('100%')).toEqual([]);
+    const page = await service.people.search({ query: '', includeDeleted: false, limit: 2, offset: 1 });
+    expect(page.map((person) => person.displayName)).toEqual(['José Peña', 'Josefina Ruiz']);
   });
 
   it('edits, soft deletes and restores', async () => {
