@@ -88,7 +88,8 @@ const mountButton = (
   const caption = h('figcaption', {});
   follow(() => {
     caption.textContent = t('runner.panel.button', { pin: pinLabel(part.pin) });
-    button.setAttribute('aria-label', caption.textContent);
+    button.setAttribute('aria-label', `${caption.textContent}. ${t('runner.panel.button.hint')}`);
+    button.title = t('runner.panel.button.hint');
   });
   const press = (level: boolean) => {
     button.dataset.pressed = String(level);
@@ -113,6 +114,8 @@ const mountPot = (
   const caption = h('figcaption', {});
   follow(() => {
     caption.textContent = t('runner.panel.pot', { pin: pinLabel(14 + part.channel) });
+    pot.setAttribute('aria-label', `${caption.textContent}. ${t('runner.panel.pot.hint')}`);
+    pot.title = t('runner.panel.pot.hint');
   });
   pot.addEventListener('input', () => {
     const value = Number(pot.value);

@@ -47,6 +47,8 @@ const pinArg = (value: unknown, max = 19): number => {
 
 const numberArg = (value: unknown, key: string): number => {
   const number = toNumber(value);
+  if (typeof value === 'number' && Number.isNaN(value))
+    throw new ProgramValueError('runner.error.not-a-number', {});
   if (!Number.isFinite(number)) throw new ProgramValueError(key, { value: show(value) });
   return number;
 };

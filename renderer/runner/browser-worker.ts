@@ -20,15 +20,26 @@ const spawn = (): ProgramWorker => {
   };
 };
 
-export const createWorkerPool = (): (() => ProgramWorker) => {
+export interface WorkerPool {
+  /** A loaded worker for the next run (the pool starts loading another). */
+  take(): ProgramWorker;
+  /** Starts loading the spare now (at start-up, so even the first Run finds it ready). */
+  warm(): void;
+}
+
+export const createWorkerPool = (): WorkerPool => {
   let spare: ProgramWorker | null = null;
-  return () => {
-    const worker = spare ?? spawn();
-    spare = null;
-    // Load the next one after this run's start message is on its way.
-    setTimeout(() => {
-      spare ??= spawn();
-    }, 0);
-    return worker;
+  const warm = () => {
+    spare ??= spawn();
+  };
+  return {
+    warm,
+    take() {
+      const worker = spare ?? spawn();
+      spare = null;
+      // Load the next one after this run's start message is on its way.
+      setTimeout(warm, 0);
+      return worker;
+    },
   };
 };

@@ -15,6 +15,15 @@ export const messagesPerSecond = 20;
 export const maxBufferedLines = 200;
 /** Longest line print() sends. */
 export const maxLineLength = 500;
+/**
+ * Outputs (writes) do not wait for the board's answer, like digitalWrite on an Arduino takes
+ * microseconds: a blink keeps its rhythm whatever the IPC round trip costs. At most this many
+ * may be unanswered; the next write then waits for a slot, so a loop of writes with no wait
+ * cannot flood the page or the board. Reads always wait for their own answer (which comes after
+ * every earlier write: the page and main keep order). A failed write ends the program from the
+ * page side, on the block that made it.
+ */
+export const maxWritesInFlight = 8;
 
 export interface HostClock {
   now(): number;
@@ -85,14 +94,34 @@ export const startProgramHost = (port: MessagePortLike<PageToWorker, WorkerToPag
     });
   };
 
+  let writesInFlight = 0;
+  const slotWaiters: Array<() => void> = [];
+  const drainWaiters: Array<() => void> = [];
+  /** Resolves when every write was answered (a failed one never is: the page ends the run). */
+  const writesDrained = () =>
+    writesInFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => drainWaiters.push(resolve));
+  const boardWrite = async (op: BoardOpName, args: unknown[]): Promise<void> => {
+    const command = toBoardCommand(op, args);
+    while (writesInFlight >= maxWritesInFlight)
+      await new Promise<void>((resolve) => slotWaiters.push(resolve));
+    writesInFlight++;
+    const id = nextId++;
+    pending.set(id, () => {
+      writesInFlight--;
+      slotWaiters.shift()?.();
+      if (writesInFlight === 0) for (const drained of drainWaiters.splice(0)) drained();
+    });
+    port.postMessage({ type: 'call', id, command, blockId: currentBlock });
+  };
+
   const api: ProgramApi = {
-    digitalWrite: async (...args) => void (await boardCall('digitalWrite', args)),
-    pwmWrite: async (...args) => void (await boardCall('pwmWrite', args)),
+    digitalWrite: (...args) => boardWrite('digitalWrite', args),
+    pwmWrite: (...args) => boardWrite('pwmWrite', args),
     digitalRead: async (...args) => ((await boardCall('digitalRead', args)) ? 1 : 0),
     analogRead: async (...args) => (await boardCall('analogRead', args)) ?? 0,
-    servoWrite: async (...args) => void (await boardCall('servoWrite', args)),
-    tone: async (...args) => void (await boardCall('tone', args)),
-    noTone: async (...args) => void (await boardCall('noTone', args)),
+    servoWrite: (...args) => boardWrite('servoWrite', args),
+    tone: (...args) => boardWrite('tone', args),
+    noTone: (...args) => boardWrite('noTone', args),
     readDistance: async (...args) => (await boardCall('readDistance', args)) ?? 0,
     wait: (ms) => new Promise((resolve) => clock.setTimeout(resolve, waitMs(ms))),
     millis: () => Math.round(clock.now() - startedAt),
@@ -144,6 +173,8 @@ export const startProgramHost = (port: MessagePortLike<PageToWorker, WorkerToPag
     startedAt = clock.now();
     try {
       await program.call(undefined, api);
+      // 'done' only once the board took every output, so a failed last write is still reported.
+      await writesDrained();
       finish({ type: 'done' });
     } catch (error) {
       finish({ type: 'fault', fault: faultOf(error), blockId: currentBlock });

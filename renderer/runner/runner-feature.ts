@@ -25,8 +25,10 @@ export const runnerFeature: Feature = ({ client, frame, shared }) => {
   frame.regions.board.append(consolePanel.root);
   applyTranslations(controls.root);
   applyTranslations(consolePanel.root);
+  const workers = createWorkerPool();
+  workers.warm();
   const runner = new ProgramRunner({
-    createWorker: createWorkerPool(),
+    createWorker: () => workers.take(),
     board: createBoardLink(client),
     log: (message, error) => console.warn(message, error),
   });

@@ -64,6 +64,10 @@ describe('ProgramApi calls → board commands', () => {
       key: 'runner.error.number',
       params: { value: '"hola"' },
     });
+    expect(invalid(() => toBoardCommand('pwmWrite', [9, Number.NaN]))).toEqual({
+      key: 'runner.error.not-a-number',
+      params: {},
+    });
     expect(invalid(() => toBoardCommand('noTone', [undefined]))).toEqual({
       key: 'runner.error.pin',
       params: { value: 'undefined' },

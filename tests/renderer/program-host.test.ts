@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   maxBufferedLines,
+  maxWritesInFlight,
   messagesPerSecond,
   startProgramHost,
   type HostClock,
@@ -175,5 +176,23 @@ describe('program host (worker side of the runner)', () => {
     expect(lines + dropped).toBe(20000);
     const last = prints.at(-1);
     expect(last?.type === 'print' && last.lines.at(-1)).toBe('19999');
+  });
+
+  it('lets writes run ahead of their answers, at most a window of them, and ends after the last answer', async () => {
+    const { sent, send, until } = host();
+    send({ type: 'start', code: 'for (let i = 0; i < 20; i++) await api.digitalWrite(13, i % 2);' });
+    await until(() => sent.filter((m) => m.type === 'call').length === maxWritesInFlight);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    // No answers yet: the program waits for a slot instead of flooding the page.
+    expect(sent.filter((m) => m.type === 'call')).toHaveLength(maxWritesInFlight);
+    for (let id = 1; id <= 20; id++) {
+      await until(() => sent.some((m) => m.type === 'call' && m.id === id));
+      expect(sent.some((m) => m.type === 'done')).toBe(false);
+      send({ type: 'reply', id, value: null });
+    }
+    await until(() => sent.some((m) => m.type === 'done'));
+    expect(sent.filter((m) => m.type === 'call').map((m) => (m.type === 'call' ? m.command : null))).toEqual(
+      Array.from({ length: 20 }, (_, i) => ({ op: 'digitalWrite', pin: 13, value: i % 2 })),
+    );
   });
 });

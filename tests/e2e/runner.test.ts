@@ -1,0 +1,398 @@
+/**
+ * Issue 5's acceptance tests for the runner and the board panel, in Chromium through browser
+ * mode, on the virtual Uno (kit firmware in avr8js, johnny-five, the real IPC bridge):
+ * - a blink program built by dragging blocks blinks the panel's LED 13 at the programmed rate,
+ *   and Stop switches it off within 200 ms and it stays off;
+ * - an endless loop with no waits is stopped while the page stays responsive;
+ * - a "button lights LED" program follows the panel's button (mouse and keyboard);
+ * - a runtime error is shown on its block in words a child understands.
+ * The blink program is built by dragging from the toolbox; the others are opened as project
+ * files through the editor's Open button (the file input), to keep the run short.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { startApp, type RunningApp } from './helpers/app-process';
+import { openBrowser, type BrowserSession } from './helpers/browser';
+import {
+  blockBox,
+  chooseDropdown,
+  dragFromFlyout,
+  setFieldText,
+  workspaceBlocks,
+} from './helpers/blockly-drag';
+
+/** Blink half-period programmed by the test (ms): on 250, off 250 → period 500 ms. */
+const HALF_PERIOD_MS = 250;
+
+interface LedChange {
+  t: number;
+  on: boolean;
+}
+
+/** Records every change of the panel's LED 13 and every Stop click, with page timestamps. */
+const instrument = (page: Page) =>
+  page.evaluate(() => {
+    const w = window as unknown as { ledLog: LedChange[]; stopClicks: number[] };
+    w.ledLog = [];
+    w.stopClicks = [];
+    const led = document.querySelector('[data-testid="led-13"]');
+    if (!led) throw new Error('no LED 13 on the panel');
+    new MutationObserver(() =>
+      w.ledLog.push({ t: performance.now(), on: led.getAttribute('data-on') === 'true' }),
+    ).observe(led, { attributes: true, attributeFilter: ['data-on'] });
+    document
+      .querySelector('[data-testid="stop"]')
+      ?.addEventListener('click', () => w.stopClicks.push(performance.now()), { capture: true });
+  });
+
+const ledLog = (page: Page) =>
+  page.evaluate(() => (window as unknown as { ledLog: LedChange[] }).ledLog.slice());
+const stopClicks = (page: Page) =>
+  page.evaluate(() => (window as unknown as { stopClicks: number[] }).stopClicks.slice());
+const pageNow = (page: Page) => page.evaluate(() => performance.now());
+
+/** Opens a project file through the editor's Open button (its hidden file input). */
+const openProject = async (page: Page, name: string, blocks: unknown[], variables: unknown[] = []) => {
+  const project = {
+    format: 'chispa-project',
+    version: 1,
+    name,
+    savedAt: new Date().toISOString(),
+    workspace: { blocks: { languageVersion: 0, blocks }, variables },
+  };
+  await page.locator('[data-testid="editor-file-input"]').setInputFiles({
+    name: `${name}.chispa.json`,
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(project)),
+  });
+  await page.waitForFunction(
+    (projectName) =>
+      document.querySelector('[data-testid="editor-notice"]')?.textContent?.includes(projectName),
+    name,
+  );
+};
+
+const forever = (id: string, body: unknown) => ({
+  type: 'controls_whileUntil',
+  id,
+  fields: { MODE: 'WHILE' },
+  inputs: {
+    BOOL: { block: { type: 'logic_boolean', id: `${id}-true`, fields: { BOOL: 'TRUE' } } },
+    ...(body ? { DO: { block: body } } : {}),
+  },
+  x: 40,
+  y: 40,
+});
+
+const ledSet = (id: string, state: '0' | '1', next?: unknown) => ({
+  type: 'chispa_led_set',
+  id,
+  fields: { PIN: '13', STATE: state },
+  ...(next ? { next: { block: next } } : {}),
+});
+
+/** What the page says about the run and the board, for failure messages. */
+const describeScreen = async (page: Page) =>
+  `run: "${await page.locator('[data-testid="run-status"]').textContent()}", board: "${await page
+    .locator('[data-testid="board-state"]')
+    .textContent()}"`;
+
+const waitForRunState = async (page: Page, state: 'idle' | 'running') => {
+  try {
+    await page.waitForSelector(`.run-controls[data-state="${state}"]`, { timeout: 20_000 });
+  } catch (error) {
+    throw new Error(`the runner did not become ${state} (${await describeScreen(page)})`, { cause: error });
+  }
+};
+
+const waitForLed = async (page: Page, on: boolean, timeout: number) => {
+  try {
+    await page.waitForSelector(`[data-testid="led-13"][data-on="${on}"]`, { timeout });
+  } catch (error) {
+    throw new Error(`LED 13 did not turn ${on ? 'on' : 'off'} (${await describeScreen(page)})`, {
+      cause: error,
+    });
+  }
+};
+
+/** Each test starts with no program running, whatever the previous one left. */
+const ensureIdle = async (page: Page) => {
+  if (await page.locator('[data-testid="stop"]').isEnabled()) await page.click('[data-testid="stop"]');
+  await waitForRunState(page, 'idle');
+};
+
+describe('runner and board panel in Chromium (browser mode, virtual Uno)', () => {
+  let app: RunningApp;
+  let session: BrowserSession;
+  let page: Page;
+
+  beforeAll(async () => {
+    app = await startApp();
+    session = await openBrowser();
+    page = session.page;
+    // Wide enough that the workspace has room beside the toolbox flyout for dropping blocks.
+    await page.setViewportSize({ width: 2200, height: 1100 });
+    await page.goto(app.url);
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.waitForSelector('svg.blocklySvg');
+    await instrument(page);
+  });
+  afterAll(async () => {
+    await session?.close();
+    await app?.stop();
+  });
+
+  it('runs a blink program built by dragging blocks at the programmed rate, and Stop ends it within 200 ms', async () => {
+    // Build: repeat 20 times { LED 13 on; wait 250 ms; LED 13 off; wait 250 ms }.
+    const host = await page.locator('[data-testid="blockly-host"]').boundingBox();
+    if (!host) throw new Error('no Blockly workspace');
+    await dragFromFlyout(page, 'loops', 'controls_repeat_ext', {
+      x: host.x + host.width - 450,
+      y: host.y + 60,
+    });
+    const loop = workspaceBlocks(page, 'controls_repeat_ext').first();
+    const loopBox = await blockBox(loop);
+    await dragFromFlyout(
+      page,
+      'leds',
+      'chispa_led_set',
+      { x: loopBox.x + 20, y: loopBox.y + 36 },
+      { connect: true },
+    );
+    let below = await blockBox(workspaceBlocks(page, 'chispa_led_set').first());
+    await dragFromFlyout(
+      page,
+      'time',
+      'chispa_wait_ms',
+      { x: below.x, y: below.y + below.height },
+      { connect: true },
+    );
+    below = await blockBox(workspaceBlocks(page, 'chispa_wait_ms').first());
+    await dragFromFlyout(
+      page,
+      'leds',
+      'chispa_led_set',
+      { x: below.x, y: below.y + below.height },
+      { connect: true },
+    );
+    below = await blockBox(workspaceBlocks(page, 'chispa_led_set').nth(1));
+    await dragFromFlyout(
+      page,
+      'time',
+      'chispa_wait_ms',
+      { x: below.x, y: below.y + below.height },
+      { connect: true },
+    );
+    // Edit the fields like a child: 20 repeats, the second LED block to "off", both waits 250 ms.
+    await setFieldText(page, loop.locator('g.math_number .blocklyEditableField').first(), '20');
+    await chooseDropdown(
+      page,
+      workspaceBlocks(page, 'chispa_led_set').nth(1).locator('.blocklyDropdownField').first(),
+      /apagar/,
+    );
+    for (const index of [0, 1]) {
+      const wait = workspaceBlocks(page, 'chispa_wait_ms').nth(index);
+      await setFieldText(
+        page,
+        wait.locator('g.math_number .blocklyEditableField').first(),
+        String(HALF_PERIOD_MS),
+      );
+    }
+    // The blocks are connected into one program (the generated code shows the structure).
+    await page.locator('[data-testid="editor-code-view"] summary').click();
+    const program = async () =>
+      ((await page.locator('[data-testid="editor-code"]').textContent()) ?? '')
+        .replace(/\s*api\.highlight\('[^']*'\);/g, '')
+        .replace(/\s+/g, ' ');
+    await expect
+      .poll(program, { timeout: 5000 })
+      .toContain(
+        `for (var count = 0; count < 20; count++) { await api.digitalWrite(13, 1); await api.wait(${HALF_PERIOD_MS}); await api.digitalWrite(13, 0); await api.wait(${HALF_PERIOD_MS}); }`,
+      );
+
+    await page.click('[data-testid="run"]');
+    // The first Run connects the virtual board (boot + Firmata handshake) and then blinks.
+    await waitForLed(page, true, 20_000);
+    await waitForRunState(page, 'running');
+    expect(await page.locator('[data-testid="board-state"]').getAttribute('data-state')).toBe('ready');
+    // The block being run is highlighted in the workspace.
+    await page.waitForSelector('svg.blocklySvg .blocklyHighlighted', { timeout: 2000 });
+    const from = await pageNow(page);
+    await page.waitForTimeout(3200);
+    const rises = (await ledLog(page))
+      .filter((change) => change.on && change.t >= from)
+      .map((change) => change.t);
+    expect(rises.length).toBeGreaterThanOrEqual(5);
+    const periods = rises.slice(1).map((t, i) => t - rises[i]);
+    const mean = periods.reduce((sum, p) => sum + p, 0) / periods.length;
+    console.log(
+      `e2e: blink period ${mean.toFixed(0)} ms over ${periods.length} periods (programmed ${2 * HALF_PERIOD_MS} ms)`,
+    );
+    expect(Math.abs(mean - 2 * HALF_PERIOD_MS)).toBeLessThanOrEqual(0.2 * 2 * HALF_PERIOD_MS);
+
+    // Stop while the LED is on: it must go off within 200 ms and then stay off. The mouse clicks
+    // Stop right after a rising edge (its position is taken first, so the click is immediate).
+    const stopBox = await page.locator('[data-testid="stop"]').boundingBox();
+    if (!stopBox) throw new Error('no Stop button');
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          const led = document.querySelector('[data-testid="led-13"]')!;
+          const observer = new MutationObserver(() => {
+            if (led.getAttribute('data-on') !== 'true') return;
+            observer.disconnect();
+            resolve();
+          });
+          observer.observe(led, { attributes: true, attributeFilter: ['data-on'] });
+        }),
+    );
+    await page.mouse.click(stopBox.x + stopBox.width / 2, stopBox.y + stopBox.height / 2);
+    const clickedAt = (await stopClicks(page)).at(-1) ?? 0;
+    await page.waitForTimeout(1200);
+    const log = await ledLog(page);
+    const onAtClick = log.filter((change) => change.t < clickedAt).at(-1)?.on ?? false;
+    const after = log.filter((change) => change.t >= clickedAt);
+    expect(log.at(-1)?.on).toBe(false);
+    const offAt = onAtClick ? after.find((change) => !change.on)!.t : clickedAt;
+    console.log(
+      `e2e: Stop → LED 13 off in ${(offAt - clickedAt).toFixed(0)} ms (LED was ${onAtClick ? 'on' : 'already off'} at the click)`,
+    );
+    expect(offAt - clickedAt).toBeLessThanOrEqual(200);
+    // Nothing changed after the first off: the program no longer runs.
+    expect(after.filter((change) => change.t > offAt)).toEqual([]);
+    expect(await page.locator('[data-testid="uno"]').getAttribute('data-led13')).toBe('false');
+    await waitForRunState(page, 'idle');
+    expect(await page.locator('[data-testid="run"]').isEnabled()).toBe(true);
+    expect(await page.locator('[data-testid="stop"]').isEnabled()).toBe(false);
+    expect(await page.locator('[data-testid="run-status"]').textContent()).toMatch(/detenido/i);
+    expect(session.errors).toEqual([]);
+  });
+
+  it('stops an endless loop with no waits, and the page answers while it runs', async () => {
+    await ensureIdle(page);
+    // LED 13 on, then `while (true) {}`.
+    await openProject(page, 'bucle-sin-fin', [ledSet('on', '1', forever('spin', null))]);
+    // The runner keeps one loaded spare worker; Run hands it the program and loads a new spare.
+    const spares = page.workers().filter((worker) => worker.url().includes('program.program-worker'));
+    expect(spares).toHaveLength(1);
+    const programWorker = spares[0];
+    const programWorkerClosed = new Promise<boolean>((resolve) => {
+      programWorker.once('close', () => resolve(true));
+      setTimeout(() => resolve(false), 20_000);
+    });
+    await page.click('[data-testid="run"]');
+    await waitForRunState(page, 'running');
+    await waitForLed(page, true, 10_000);
+    await page.waitForTimeout(300);
+    // The page is not blocked: another control answers at once while the loop spins.
+    const answered = await page.evaluate(async () => {
+      const start = performance.now();
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      (document.querySelector('#ping') as HTMLButtonElement).click();
+      while (!document.querySelector('#ping-result[data-echo]')) await new Promise((r) => setTimeout(r, 5));
+      return performance.now() - start;
+    });
+    console.log(`e2e: during while (true) {} the ping button answered in ${answered.toFixed(0)} ms`);
+    expect(answered).toBeLessThan(1000);
+    await page.selectOption('#language', 'en');
+    expect(await page.locator('[data-testid="run"]').textContent()).toContain('Run');
+    await page.selectOption('#language', 'es');
+
+    await page.click('[data-testid="stop"]');
+    const clickedAt = (await stopClicks(page)).at(-1) ?? 0;
+    await waitForLed(page, false, 2000);
+    const offAt =
+      (await ledLog(page)).filter((change) => change.t >= clickedAt && !change.on)[0]?.t ?? clickedAt;
+    console.log(`e2e: Stop of while (true) {} → LED 13 off in ${(offAt - clickedAt).toFixed(0)} ms`);
+    expect(offAt - clickedAt).toBeLessThanOrEqual(200);
+    await waitForRunState(page, 'idle');
+    // The worker that ran the loop is gone (terminated, not asked nicely).
+    await expect(programWorkerClosed).resolves.toBe(true);
+    expect(page.workers()).not.toContain(programWorker);
+    expect(session.errors).toEqual([]);
+  });
+
+  it('runs a "button lights LED" program that follows the panel button (mouse and keyboard)', async () => {
+    await ensureIdle(page);
+    // while (true) { if (button 2 pressed) LED 13 on else LED 13 off }
+    await openProject(page, 'boton-led', [
+      forever('loop', {
+        type: 'controls_if',
+        id: 'if',
+        extraState: { hasElse: true },
+        inputs: {
+          IF0: { block: { type: 'chispa_button_pressed', id: 'pressed', fields: { PIN: '2' } } },
+          DO0: { block: ledSet('on', '1') },
+          ELSE: { block: ledSet('off', '0') },
+        },
+      }),
+    ]);
+    await page.click('[data-testid="run"]');
+    await waitForRunState(page, 'running');
+    await page.waitForTimeout(500);
+    expect(await page.locator('[data-testid="led-13"]').getAttribute('data-on')).toBe('false');
+
+    const button = page.locator('[data-testid="button-2"]');
+    const box = await button.boundingBox();
+    if (!box) throw new Error('no button on the panel');
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await waitForLed(page, true, 2000);
+    await page.mouse.up();
+    await waitForLed(page, false, 2000);
+
+    // Keyboard: Space on the focused button presses it, releasing Space lets go.
+    await page.locator('[data-testid="button-2"] button').focus();
+    await page.keyboard.down('Space');
+    await waitForLed(page, true, 2000);
+    await page.keyboard.up('Space');
+    await waitForLed(page, false, 2000);
+
+    await page.click('[data-testid="stop"]');
+    await waitForRunState(page, 'idle');
+    expect(session.errors).toEqual([]);
+  });
+
+  it('shows a runtime error on its block in words a child understands, and stops', async () => {
+    await ensureIdle(page);
+    // x = "hola"; LED brightness on pin 9 = x  → not a number.
+    await openProject(
+      page,
+      'error',
+      [
+        {
+          type: 'variables_set',
+          id: 'set',
+          fields: { VAR: { id: 'vx' } },
+          inputs: { VALUE: { block: { type: 'text', id: 'txt', fields: { TEXT: 'hola' } } } },
+          next: {
+            block: {
+              type: 'chispa_led_brightness',
+              id: 'bright',
+              fields: { PIN: '9' },
+              inputs: {
+                PERCENT: { block: { type: 'variables_get', id: 'get', fields: { VAR: { id: 'vx' } } } },
+              },
+            },
+          },
+          x: 40,
+          y: 40,
+        },
+      ],
+      [{ name: 'x', id: 'vx' }],
+    );
+    await page.click('[data-testid="run"]');
+    await page.waitForSelector('[data-testid="run-status"][data-tone="error"]', { timeout: 10_000 });
+    await waitForRunState(page, 'idle');
+    const message = await page.locator('[data-testid="editor-block-message"]').textContent();
+    expect(message).toMatch(/necesita un número/);
+    expect(await page.locator('[data-testid="run-status"]').textContent()).toBe(message);
+    // Switching language re-words the message already on screen.
+    await page.selectOption('#language', 'en');
+    await expect
+      .poll(() => page.locator('[data-testid="run-status"]').textContent())
+      .toMatch(/needs a number/);
+    await page.selectOption('#language', 'es');
+    expect(session.errors).toEqual([]);
+  });
+});
