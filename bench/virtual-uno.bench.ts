@@ -5,7 +5,8 @@
  * Workloads: "idle" = the kit firmware booted with nothing to do; "loaded" = the kit firmware
  * driven by firmata-io with a servo on pin 9 sweeping and analog reporting on A0 and A1.
  * Without firmware/chispa-firmata.hex a small avr-gcc program stands in (servo pulses on
- * Timer1 + continuous ADC reads).
+ * Timer1 + continuous ADC reads). "busy" is the worst case, a program that never sleeps nor
+ * polls (like StandardFirmata's loop): the raw speed of avr8js on this host.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -23,6 +24,10 @@ const FALLBACK_IDLE = `
 #include <avr/sleep.h>
 ISR(TIMER0_OVF_vect) {}
 int main(void) { TCCR0A = 3; TCCR0B = 3; TIMSK0 = 1; sei(); set_sleep_mode(SLEEP_MODE_IDLE); for (;;) sleep_mode(); }`;
+const BUSY = `
+#include <avr/io.h>
+volatile uint32_t x;
+int main(void) { for (;;) x = x * 3 + 1; }`;
 const FALLBACK_LOADED = `
 #include <avr/io.h>
 int main(void) {
@@ -31,6 +36,15 @@ int main(void) {
   ADMUX = _BV(REFS0); ADCSRA = _BV(ADEN) | 7;
   for (uint8_t ch = 0;; ch ^= 1) { ADMUX = _BV(REFS0) | ch; ADCSRA |= _BV(ADSC); while (ADCSRA & _BV(ADSC)); }
 }`;
+
+function hasAvrGcc(): boolean {
+  try {
+    execFileSync('avr-gcc', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 function compile(source: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'chispa-bench-'));
@@ -53,7 +67,7 @@ function compile(source: string): string {
 
 /** Starts driving the board; the returned function stops and describes what was driven. */
 type Drive = (uno: VirtualUno) => Promise<() => string>;
-type Workload = { name: 'idle' | 'loaded'; hex: string; drive: Drive };
+type Workload = { name: 'idle' | 'loaded' | 'busy'; hex: string; drive: Drive };
 const noDrive: Drive = async () => () => 'no host traffic';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -117,6 +131,8 @@ async function main(): Promise<void> {
     { name: 'idle', hex: kit ?? compile(FALLBACK_IDLE), drive: noDrive },
     { name: 'loaded', hex: kit ?? compile(FALLBACK_LOADED), drive: kit ? driveFirmata : noDrive },
   ];
+  if (hasAvrGcc()) workloads.push({ name: 'busy', hex: compile(BUSY), drive: noDrive });
+  else console.log('# busy workload skipped: avr-gcc is not installed');
   for (const workload of workloads) {
     const flat = await measure(workload, false);
     const paced = await measure(workload, true);
