@@ -1,0 +1,196 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApp, type RunningApp } from './helpers/app-process';
+import { openBrowser, type BrowserSession } from './helpers/browser';
+import {
+  blockText,
+  dragFromToolbox,
+  shownCode,
+  statementConnections,
+  waitForAutosave,
+  workspaceBlocks,
+} from './helpers/editor-blocks';
+
+const blinkLoop = [
+  "api.highlight('#');",
+  'for (var count = 0; count < 10; count++) {',
+  "  api.highlight('#');",
+  '  await api.digitalWrite(13, 1);',
+  "  api.highlight('#');",
+  '  await api.wait(1000);',
+  "  api.highlight('#');",
+  '}',
+  '',
+].join('\n');
+
+describe('block editor in Chromium (browser mode)', () => {
+  let app: RunningApp;
+  let session: BrowserSession;
+
+  beforeAll(async () => {
+    app = await startApp();
+    session = await openBrowser();
+  });
+  afterAll(async () => {
+    await session?.close();
+    await app?.stop();
+  });
+
+  const ready = async () => {
+    await session.page.waitForSelector('body[data-ready="true"]');
+    await session.page.waitForSelector('#region-workspace[data-editor-ready="true"]');
+  };
+
+  it('builds a program by dragging blocks from the toolbox and shows its code', async () => {
+    const { page } = session;
+    await page.goto(app.url);
+    await ready();
+    expect(await page.locator('[data-placeholder="workspace"]').count()).toBe(0);
+    await dragFromToolbox(page, 'loops', 'controls_repeat_ext', { free: { x: 640, y: 260 } });
+    const [, loopInside] = await statementConnections(workspaceBlocks(page, 'controls_repeat_ext').first());
+    await dragFromToolbox(page, 'leds', 'chispa_led_set', { target: loopInside });
+    const [, afterLed] = await statementConnections(workspaceBlocks(page, 'chispa_led_set').first());
+    await dragFromToolbox(page, 'time', 'chispa_wait_ms', { target: afterLed });
+    expect(await shownCode(page)).toBe(blinkLoop);
+    await waitForAutosave(page);
+    expect(session.errors).toEqual([]);
+  });
+
+  it('finds the workspace back after a page reload (autosave)', async () => {
+    const { page } = session;
+    await page.reload();
+    await ready();
+    expect(await workspaceBlocks(page, 'chispa_led_set').count()).toBe(1);
+    expect(await shownCode(page)).toBe(blinkLoop);
+  });
+
+  it('finds the workspace back after the app itself restarts, from the file in the data folder', async () => {
+    const dataDir = app.dataDir;
+    const saved = JSON.parse(readFileSync(`${dataDir}/projects/autosave.chispa.json`, 'utf8'));
+    expect(saved).toMatchObject({ format: 'chispa-project', version: 1 });
+    const restarted = await startApp({ dataDir });
+    const page = await session.context.newPage();
+    try {
+      await page.goto(restarted.url);
+      await page.waitForSelector('#region-workspace[data-editor-ready="true"]');
+      expect(await shownCode(page)).toBe(blinkLoop);
+    } finally {
+      await page.close();
+      await restarted.stop();
+    }
+  });
+
+  it('switches block labels between Spanish and English without losing blocks', async () => {
+    const { page } = session;
+    const led = () => workspaceBlocks(page, 'chispa_led_set').first();
+    expect(await blockText(led())).toBe('encender el LED del pin 13');
+    expect(await page.locator('#category-leds .blocklyToolboxCategoryLabel').textContent()).toBe(
+      'Luces y pines',
+    );
+    await page.selectOption('#language', 'en');
+    await page.waitForFunction(
+      () =>
+        document.querySelector('#category-leds .blocklyToolboxCategoryLabel')?.textContent ===
+        'Lights and pins',
+    );
+    expect(await blockText(led())).toBe('turn on the LED on pin 13');
+    expect(await blockText(workspaceBlocks(page, 'controls_repeat_ext').first())).toBe('repeat times do');
+    expect(await shownCode(page)).toBe(blinkLoop);
+    await page.selectOption('#language', 'es');
+    await page.waitForFunction(
+      () =>
+        document.querySelector('#category-leds .blocklyToolboxCategoryLabel')?.textContent ===
+        'Luces y pines',
+    );
+    expect(await blockText(led())).toBe('encender el LED del pin 13');
+    expect(await shownCode(page)).toBe(blinkLoop);
+  });
+
+  it('undoes and redoes with the buttons and with Ctrl+Z / Ctrl+Y', async () => {
+    const { page } = session;
+    const prints = () => workspaceBlocks(page, 'chispa_print').count();
+    await dragFromToolbox(page, 'console', 'chispa_print', { free: { x: 640, y: 520 } });
+    expect(await prints()).toBe(1);
+    await page.keyboard.press('Control+z');
+    await expect.poll(prints).toBe(0);
+    await page.keyboard.press('Control+y');
+    await expect.poll(prints).toBe(1);
+    await page.click('[data-testid=editor-undo]');
+    await expect.poll(prints).toBe(0);
+    expect(await page.locator('[data-testid=editor-redo]').isEnabled()).toBe(true);
+    await page.click('[data-testid=editor-redo]');
+    await expect.poll(prints).toBe(1);
+    await page.click('[data-testid=editor-undo]');
+    await expect.poll(prints).toBe(0);
+    expect(await shownCode(page)).toBe(blinkLoop);
+  });
+
+  it('refuses a bad file with a clear message and keeps the current work', async () => {
+    const { page } = session;
+    const input = page.locator('[data-testid=editor-file-input]');
+    await input.setInputFiles({
+      name: 'tarea.chispa.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('hola'),
+    });
+    await page.waitForSelector('[data-testid=editor-notice][data-kind="error"]');
+    expect(await page.locator('[data-testid=editor-notice]').textContent()).toBe(
+      'Ese archivo no es un proyecto de Chispa: no se pudo leer. Tu trabajo actual no cambió.',
+    );
+    const alien = { blocks: { languageVersion: 0, blocks: [{ type: 'robot_fly', id: 'x' }] } };
+    await input.setInputFiles({
+      name: 'raro.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(alien)),
+    });
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid=editor-notice]')?.textContent?.includes('robot_fly'),
+    );
+    expect(await shownCode(page)).toBe(blinkLoop);
+  });
+
+  it('saves to a file, starts a new project after confirming, and opens the file again', async () => {
+    const { page } = session;
+    const downloading = page.waitForEvent('download');
+    await page.click('[data-testid=editor-save]');
+    const download = await downloading;
+    expect(download.suggestedFilename()).toBe('Mi-proyecto.chispa.json');
+    const file = readFileSync((await download.path())!, 'utf8');
+    expect(JSON.parse(file)).toMatchObject({ format: 'chispa-project', name: 'Mi proyecto' });
+
+    await page.click('[data-testid=editor-new]');
+    await page.click('[data-testid=editor-new-cancel]');
+    expect(await shownCode(page)).toBe(blinkLoop);
+    await page.click('[data-testid=editor-new]');
+    await page.click('[data-testid=editor-new-confirm]');
+    await expect.poll(() => shownCode(page)).toBe('');
+
+    await page.locator('[data-testid=editor-file-input]').setInputFiles({
+      name: 'parpadeo.chispa.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(file),
+    });
+    await expect.poll(() => shownCode(page)).toBe(blinkLoop);
+    expect(await page.locator('[data-testid=editor-notice]').textContent()).toBe('Abriste «Mi proyecto».');
+    expect(session.errors).toEqual([]);
+  });
+
+  it('switches to high contrast and remembers it', async () => {
+    const { page } = session;
+    await page.click('[data-testid=contrast-toggle]');
+    expect(await page.getAttribute('html', 'data-theme')).toBe('high-contrast');
+    expect(await page.getAttribute('[data-testid=contrast-toggle]', 'aria-pressed')).toBe('true');
+    const background = () =>
+      page
+        .locator('svg.blocklySvg')
+        .first()
+        .evaluate((element) => getComputedStyle(element).backgroundColor);
+    expect(await background()).toBe('rgb(0, 0, 0)');
+    await page.reload();
+    await ready();
+    expect(await page.getAttribute('html', 'data-theme')).toBe('high-contrast');
+    expect(await background()).toBe('rgb(0, 0, 0)');
+    await page.click('[data-testid=contrast-toggle]');
+    expect(await page.getAttribute('html', 'data-theme')).toBeNull();
+  });
+});
