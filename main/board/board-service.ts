@@ -27,8 +27,13 @@ export interface BoardServiceOptions {
   firmwareHexPath: string;
   /** Transport sources by target kind. Default: 'virtual' = the virtual Uno; 'serial' unset. */
   transports?: Partial<Record<BoardTarget['kind'], BoardTransportFactory>>;
-  /** From connect to a typed end state, in ms (default 4000: "within 5 s", with room for a busy host). */
-  connectBudgetMs?: number;
+  /**
+   * From an open transport to a typed end state, in ms (default 4000: "within 5 s" of plugging in,
+   * with room for a busy host). Opening itself is bounded separately (openTimeoutMs).
+   */
+  handshakeBudgetMs?: number;
+  /** Opening the transport (a port, or starting the virtual Uno's worker); default 10 s. */
+  openTimeoutMs?: number;
 }
 
 export interface BoardService {
@@ -52,9 +57,9 @@ interface Connection {
   unsubscribe: Array<() => void>;
 }
 
-const DEFAULT_BUDGET_MS = 4000;
-/** The handshake always gets at least this long, even after a slow transport open. */
-const MIN_HANDSHAKE_MS = 1000;
+const DEFAULT_HANDSHAKE_BUDGET_MS = 4000;
+/** A serial port opens in milliseconds; the virtual Uno's worker can take seconds on a loaded PC. */
+const DEFAULT_OPEN_TIMEOUT_MS = 10_000;
 
 const IDLE: BoardStatus = {
   state: 'idle',
@@ -66,7 +71,8 @@ const IDLE: BoardStatus = {
 
 export const createBoardService = (options: BoardServiceOptions): BoardService => {
   const { events, logger } = options;
-  const budgetMs = options.connectBudgetMs ?? DEFAULT_BUDGET_MS;
+  const handshakeBudgetMs = options.handshakeBudgetMs ?? DEFAULT_HANDSHAKE_BUDGET_MS;
+  const openTimeoutMs = options.openTimeoutMs ?? DEFAULT_OPEN_TIMEOUT_MS;
   const factories: Partial<Record<BoardTarget['kind'], BoardTransportFactory>> = {
     virtual: createVirtualTransportFactory({ firmwareHexPath: options.firmwareHexPath }),
     ...options.transports,
@@ -151,14 +157,13 @@ export const createBoardService = (options: BoardServiceOptions): BoardService =
     await closeConnection();
     if (disposed) return setStatus(IDLE);
     const myGeneration = generation;
-    const started = Date.now();
     setStatus({ state: 'connecting', target, firmware: null, messageKey: null, canPrepare: false });
     const factory = factories[target.kind];
     if (!factory) return failed(target, 'error', 'board.error.no-transport');
 
     let opened: OpenedBoardTransport;
     try {
-      opened = await openTransport(factory, target, budgetMs - MIN_HANDSHAKE_MS);
+      opened = await openTransport(factory, target, openTimeoutMs);
     } catch (error) {
       logger.warn(`board: opening ${target.kind} failed`, error);
       if (error instanceof AppError) {
@@ -171,7 +176,7 @@ export const createBoardService = (options: BoardServiceOptions): BoardService =
     const lost = new Promise<Error>((resolve) => (lostResolve = resolve));
     const stopLost = opened.onLost((reason) => lostResolve(reason));
     const result = await connectJohnnyFive(opened.stream, {
-      timeoutMs: Math.max(MIN_HANDSHAKE_MS, budgetMs - (Date.now() - started)),
+      timeoutMs: handshakeBudgetMs,
       logger,
       lost,
     });

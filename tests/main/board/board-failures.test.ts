@@ -45,19 +45,27 @@ afterEach(async () => {
 });
 
 describe('board service failure states', () => {
-  it('blank flash on the virtual Uno → no-firmware within 5 s', async () => {
+  it('blank flash on the virtual Uno → no-firmware within 5 s of the board running', async () => {
     const blank = blankFlashHex();
     cleanups.push(blank.cleanup);
-    const { service, recorder } = newService({ firmwareHexPath: blank.hexPath });
-    const started = Date.now();
-    let announcedAfter = Infinity;
+    const virtual = createVirtualTransportFactory({ firmwareHexPath: blank.hexPath });
+    let openedAt = Infinity;
+    const { service, recorder } = newService({
+      transports: {
+        virtual: async (target) => {
+          const opened = await virtual(target);
+          openedAt = Date.now();
+          return opened;
+        },
+      },
+    });
+    let announcedAt = Infinity;
     recorder.events.subscribe((name, payload) => {
       if (name === 'board.state' && (payload as { state: string }).state === 'no-firmware')
-        announcedAfter = Date.now() - started;
+        announcedAt = Date.now();
     });
     const status = await service.connect({ kind: 'virtual' });
-    expect(announcedAfter).toBeLessThan(FIVE_SECONDS);
-    expect(Date.now() - started).toBeLessThan(FIVE_SECONDS + 1000); // the worker is stopped too
+    expect(announcedAt - openedAt).toBeLessThan(FIVE_SECONDS);
     expect(status).toMatchObject({
       state: 'no-firmware',
       messageKey: 'board.error.no-firmware',
@@ -103,6 +111,35 @@ describe('board service failure states', () => {
       state: 'port-busy',
       messageKey: 'board.error.port-busy',
     });
+  });
+
+  it('a transport that never opens → error (open-timeout); a late one is closed at once', async () => {
+    let closedLate = false;
+    const { service } = newService({
+      openTimeoutMs: 300,
+      transports: {
+        serial: () =>
+          new Promise((resolve) =>
+            setTimeout(
+              () =>
+                resolve({
+                  stream: { on: () => undefined, write: () => true },
+                  onLost: () => () => undefined,
+                  close: async () => {
+                    closedLate = true;
+                  },
+                }),
+              600,
+            ),
+          ),
+      },
+    });
+    expect(await service.connect({ kind: 'serial', path: '/dev/ttyUSB0' })).toMatchObject({
+      state: 'error',
+      messageKey: 'board.error.open-timeout',
+    });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(closedLate).toBe(true);
   });
 
   it('a transport lost after ready → lost, and commands are refused', async () => {
