@@ -62,7 +62,7 @@ export const createAuditLog = (ctx: StaffContext) => {
       body.replaceChildren(...entries.map(row));
       if (entries.length === 0) body.append(h('tr', {}, label('td', 'staff.ui.audit.none', { colspan: 6 })));
       translateTree(body);
-      status.clear();
+      status.clearError();
     } catch (error) {
       status.error(error);
     }

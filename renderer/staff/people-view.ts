@@ -128,7 +128,7 @@ export const createPeopleView = (ctx: StaffContext) => {
         limit: 200,
       });
       renderList(people);
-      listStatus.clear();
+      listStatus.clearError();
     } catch (error) {
       listStatus.error(error);
     }

@@ -104,7 +104,7 @@ export const createSessionsView = (
   const load = async () => {
     try {
       renderList((await ctx.call('sessions.list', { limit: 30 })).sessions);
-      listStatus.clear();
+      listStatus.clearError();
     } catch (error) {
       listStatus.error(error);
     }

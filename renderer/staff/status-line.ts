@@ -18,6 +18,8 @@ export interface StatusLine {
   /** A problem found before calling main (a form field), as a locale key. */
   invalid(key: string, params?: MessageParams): void;
   clear(): void;
+  /** Clears only an error (a reload that worked must not wipe a success message). */
+  clearError(): void;
 }
 
 /**
@@ -30,12 +32,21 @@ export const createStatusLine = (id?: string): StatusLine => {
   onLocaleChange(() => {
     if (lastError) element.textContent = errorText(lastError);
   });
+  const clear = () => {
+    lastError = null;
+    delete element.dataset.staffI18n;
+    delete element.dataset.state;
+    delete element.dataset.code;
+    element.classList.remove('error-text');
+    element.textContent = '';
+  };
   return {
     element,
     ok(key, params) {
       lastError = null;
       element.classList.remove('error-text');
       element.dataset.state = 'ok';
+      delete element.dataset.code;
       setText(element, key, params);
     },
     error(error) {
@@ -53,12 +64,9 @@ export const createStatusLine = (id?: string): StatusLine => {
       element.dataset.code = 'invalid';
       setText(element, key, params);
     },
-    clear() {
-      lastError = null;
-      delete element.dataset.staffI18n;
-      delete element.dataset.state;
-      element.classList.remove('error-text');
-      element.textContent = '';
+    clear,
+    clearError() {
+      if (element.dataset.state === 'error') clear();
     },
   };
 };

@@ -113,7 +113,7 @@ export const createSummaryView = (ctx: StaffContext) => {
     if (!month.value) return;
     try {
       render(await ctx.call('reports.monthlySummary', { month: month.value }));
-      status.clear();
+      status.clearError();
     } catch (error) {
       status.error(error);
     }
