@@ -3,6 +3,7 @@
 #include <avr/interrupt.h>
 #include <avr/io.h>
 #include <avr/sleep.h>
+#include <avr/wdt.h>
 
 #include "analog.h"
 #include "clock.h"
@@ -16,7 +17,9 @@
 #include "uart.h"
 
 int main(void) {
+  /* After a watchdog reset the watchdog stays on; the firmware does not use it. */
   MCUSR = 0;
+  wdt_disable();
   clock_init();
   pwm_init();
   analog_init();

@@ -19,7 +19,7 @@ static volatile uint8_t tx_tail;
 void uart_init(void) {
   /* Double speed mode, as the Arduino core does at 57600: UBRR 34 gives 57142 baud (-0.8 %). */
   UCSR0A = _BV(U2X0);
-  UBRR0 = (uint16_t)((F_CPU / (8UL * SERIAL_BAUD)) - 1);
+  UBRR0 = (uint16_t)(((F_CPU / 4UL / SERIAL_BAUD) - 1) / 2); /* rounded like the Arduino core */
   UCSR0C = _BV(UCSZ01) | _BV(UCSZ00); /* 8N1 */
   UCSR0B = _BV(RXEN0) | _BV(TXEN0) | _BV(RXCIE0);
 }

@@ -45,6 +45,12 @@ describe('Chispa firmware (committed hex in the virtual Uno, raw Firmata bytes)'
     expect(String.fromCharCode(...decode14(firmware.data.slice(2)))).toBe(CHISPA_FIRMWARE.name);
   });
 
+  it('runs the UART at 57600 baud within 1 % (UBRR 34 with U2X, as the Arduino core)', () => {
+    const board = new FirmataTestBoard().run(5);
+    const { usart } = (board.core as unknown as { mcu: { usart: { baudRate: number } } }).mcu;
+    expect(Math.abs(usart.baudRate / 57600 - 1)).toBeLessThan(0.01);
+  });
+
   it('keeps config.h and the TypeScript firmware identity in sync', () => {
     const config = readFileSync(
       fileURLToPath(new URL('../../firmware/src/config.h', import.meta.url)),
