@@ -2,7 +2,7 @@
  * The uploader's I/O loop: one STK500v1 command in flight at a time over a byte stream, with a
  * timeout per answer. The protocol itself (encoding, answer parsing) is pure, in common/stk500.
  */
-import { createResponseParser, type Stk500Answer } from '../../common/stk500/response-parser';
+import { createResponseParser } from '../../common/stk500/response-parser';
 import type { Stk500Command } from '../../common/stk500/commands';
 
 /** Any byte stream: a SerialPort fits. */
@@ -27,6 +27,12 @@ export class Stk500Failure extends Error {
 
 export interface Stk500Link {
   send(command: Stk500Command, timeoutMs: number): Promise<Uint8Array>;
+  /**
+   * Writes several commands at once and collects their answers in order. Only for short chains
+   * the bootloader reads while polling the UART (LOAD_ADDRESS + PROG_PAGE / READ_PAGE): never
+   * send anything while a page is being written, the UART has a 2-byte buffer.
+   */
+  sendAll(commands: Stk500Command[], timeoutMs: number): Promise<Uint8Array[]>;
   /** Drops bytes received so far (after a reset the line may hold junk). */
   discardInput(): void;
   /**
@@ -77,43 +83,54 @@ export const createStk500Link = (stream: ByteStream): Stk500Link => {
       }
     },
     send(command, timeoutMs) {
-      if (busy) return Promise.reject(new Error('STK500 link: one command at a time'));
+      return this.sendAll([command], timeoutMs).then((answers) => answers[0]);
+    },
+    sendAll(commands, timeoutMs) {
+      if (busy) return Promise.reject(new Error('STK500 link: one exchange at a time'));
       busy = true;
-      const parser = createResponseParser(command.responseDataLength);
-      return new Promise<Uint8Array>((resolve, reject) => {
+      return new Promise<Uint8Array[]>((resolve, reject) => {
+        const answers: Uint8Array[] = [];
+        let parser = createResponseParser(commands[0].responseDataLength);
+        let junkHere = 0;
         let settled = false;
-        const finish = (answer: Stk500Answer | 'timeout' | 'write', rest?: Uint8Array): void => {
+        const finish = (
+          outcome: 'ok' | 'timeout' | 'write' | 'nosync' | 'failed',
+          rest?: Uint8Array,
+        ): void => {
           if (settled) return;
           settled = true;
           clearTimeout(timer);
           waiter = null;
           busy = false;
-          junkTotal += parser.junkBytes;
-          // Bytes after a complete answer belong to nothing we asked: keep them as junk input.
+          junkHere += parser.junkBytes;
+          junkTotal += junkHere;
+          // Bytes after the last answer belong to nothing we asked: keep them as junk input.
           buffered = rest && rest.length ? rest.slice() : new Uint8Array(0);
-          if (answer === 'timeout' || answer === 'write')
-            reject(new Stk500Failure(answer, command.name, parser.junkBytes));
-          else if (answer.status === 'ok') resolve(answer.data.slice());
+          if (outcome === 'ok') resolve(answers);
           else
-            reject(
-              new Stk500Failure(
-                answer.status === 'nosync' ? 'nosync' : 'failed',
-                command.name,
-                parser.junkBytes,
-              ),
-            );
+            reject(new Stk500Failure(outcome, commands[answers.length]?.name ?? commands[0].name, junkHere));
         };
         const feed = (bytes: Uint8Array): void => {
-          const { answer, rest } = parser.push(bytes);
-          if (answer.status !== 'pending') finish(answer, rest);
+          let pending = bytes;
+          while (!settled) {
+            const { answer, rest } = parser.push(pending);
+            if (answer.status === 'pending') return;
+            if (answer.status !== 'ok') return finish(answer.status, rest);
+            answers.push(answer.data.slice());
+            if (answers.length === commands.length) return finish('ok', rest);
+            junkHere += parser.junkBytes;
+            parser = createResponseParser(commands[answers.length].responseDataLength);
+            pending = rest;
+          }
         };
         const timer = setTimeout(() => finish('timeout'), timeoutMs);
         waiter = feed;
-        // Anything that arrived before this command (a late answer to a timed-out one, boot
+        // Anything that arrived before this exchange (a late answer to a timed-out command, boot
         // noise) must not be taken for its answer.
         junkTotal += buffered.length;
         buffered = new Uint8Array(0);
-        stream.write(Buffer.from(command.bytes), (error) => {
+        const bytes = Buffer.concat(commands.map((command) => Buffer.from(command.bytes)));
+        stream.write(bytes, (error) => {
           if (error) finish('write');
         });
       });

@@ -44,6 +44,11 @@ export interface UploadOptions {
   /** GET_SYNC attempts per speed (each waits syncTimeoutMs). */
   syncAttempts?: number;
   syncTimeoutMs?: number;
+  /**
+   * Wait for the first GET_SYNC after a reset. Optiboot blinks the LED for ~0.4 s before it
+   * listens; the UART holds only 2 bytes meanwhile, so one patient try beats many short ones.
+   */
+  firstSyncTimeoutMs?: number;
   commandTimeoutMs?: number;
 }
 
@@ -70,12 +75,13 @@ const syncWith = async (
   link: Stk500Link,
   attempts: number,
   timeoutMs: number,
+  firstTimeoutMs: number,
   pending: { unanswered: number },
 ): Promise<boolean> => {
   for (let attempt = 0; attempt < attempts; attempt += 1) {
     try {
       const sentAt = performance.now();
-      await link.send(cmd.getSync(), timeoutMs);
+      await link.send(cmd.getSync(), attempt === 0 ? firstTimeoutMs : timeoutMs);
       const roundTripMs = performance.now() - sentAt;
       if (pending.unanswered > 0) {
         const { unanswered } = pending;
@@ -86,8 +92,11 @@ const syncWith = async (
         );
         pending.unanswered = 0;
       }
+      const confirmAt = performance.now();
       await link.send(cmd.getSync(), timeoutMs);
-      if ((await link.drainUntilQuiet(Math.max(10, 2 * roundTripMs), 200)) === 0) return true;
+      // A live bootloader answers this one at once: a short quiet window shows nothing else is queued.
+      const quietMs = Math.max(10, 2 * (performance.now() - confirmAt));
+      if ((await link.drainUntilQuiet(quietMs, 200)) === 0) return true;
     } catch (error) {
       if (!(error instanceof Stk500Failure)) throw error;
       if (error.kind === 'timeout') pending.unanswered += 1;
@@ -129,7 +138,9 @@ const connectToBootloader = async (options: UploadOptions, bauds: readonly numbe
         else await pulseDtrReset(port);
         link.discardInput();
         const attempts = Math.ceil((options.syncAttempts ?? 10) / 2);
-        if (await syncWith(link, attempts, options.syncTimeoutMs ?? 150, pending))
+        const timeoutMs = options.syncTimeoutMs ?? 150;
+        const firstTimeoutMs = Math.max(timeoutMs, options.firstSyncTimeoutMs ?? 600);
+        if (await syncWith(link, attempts, timeoutMs, firstTimeoutMs, pending))
           return { port, link, baudRate };
       }
       sawJunk ||= link.junkBytes > 0;
@@ -181,13 +192,16 @@ export const uploadFirmware = async (options: UploadOptions): Promise<UploadResu
     await link.send(cmd.enterProgMode(), timeout);
     let steps = 0;
     for (const page of pages) {
-      await link.send(cmd.loadAddress(page.address), timeout);
-      await link.send(cmd.progPage(page.data), timeout);
+      // One exchange per page: the bootloader polls the UART while it answers LOAD_ADDRESS, and
+      // the next page goes only after this one's write finished (its OK came back).
+      await link.sendAll([cmd.loadAddress(page.address), cmd.progPage(page.data)], timeout);
       report('writing', ++steps);
     }
     for (const page of pages) {
-      await link.send(cmd.loadAddress(page.address), timeout);
-      const actual = await link.send(cmd.readPage(page.data.length), timeout);
+      const [, actual] = await link.sendAll(
+        [cmd.loadAddress(page.address), cmd.readPage(page.data.length)],
+        timeout,
+      );
       const mismatch = firstMismatch(page, actual);
       if (mismatch !== null) {
         throw new AppError('serial.verify-mismatch', {
