@@ -1,18 +1,17 @@
 /**
  * worker_threads entry: runs a VirtualUnoCore paced to the wall clock (slices of simulated time,
- * then sleep until the wall clock catches up). If the host falls behind by more than MAX_LAG_MS
- * the excess is dropped rather than sprinted through, so the board never runs seconds late.
+ * then sleep until the wall clock catches up; lag beyond 100 ms is dropped, see real-time-pacer.ts).
  * Posts UART bytes in one batch per slice and pin snapshots ~30 times a second.
  */
 import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { VirtualInput } from '../../common/ipc/contract-board';
+import { RealTimePacer } from './real-time-pacer';
 import { threadCpuMs } from './thread-cpu';
 import { VirtualUnoCore } from './virtual-uno-core';
 import type { FromWorker, ToWorker, VirtualUnoStats, VirtualUnoWorkerData } from './virtual-uno-protocol';
 
 const SLICE_MS = 5;
-const MAX_LAG_MS = 100;
 
 const port = parentPort;
 if (!port) throw new Error('virtual-uno-worker must run in a worker thread');
@@ -35,9 +34,8 @@ let txBatch: number[] = [];
 core.onUartTransmit((byte) => txBatch.push(byte));
 
 let stopped = false;
-let wallOrigin = performance.now();
-let simOrigin = core.simTimeMs;
-let droppedLagMs = 0;
+const pacer = new RealTimePacer(SLICE_MS, 100);
+pacer.restart(performance.now(), core.simTimeMs);
 let lastSnapshotWall = -Infinity;
 let lastSnapshotKey = '';
 let timer: NodeJS.Timeout | null = null;
@@ -70,18 +68,14 @@ function loop(): void {
     setImmediate(loop);
     return;
   }
-  const lag = simOrigin + (now - wallOrigin) - core.simTimeMs;
-  if (lag > MAX_LAG_MS) {
-    simOrigin -= lag - MAX_LAG_MS;
-    droppedLagMs += lag - MAX_LAG_MS;
-  }
-  if (lag > 0) {
-    core.runMs(SLICE_MS);
+  const step = pacer.next(now, core.simTimeMs);
+  if ('runMs' in step) {
+    core.runMs(step.runMs);
     flush(performance.now());
+    setImmediate(loop);
+  } else {
+    timer = setTimeout(loop, step.waitMs);
   }
-  const ahead = core.simTimeMs - (simOrigin + (performance.now() - wallOrigin));
-  if (ahead > 0) timer = setTimeout(loop, ahead);
-  else setImmediate(loop);
 }
 
 let lastSample = {
@@ -108,7 +102,7 @@ function sampleStats(): VirtualUnoStats {
     sleepFraction: cycles > 0 ? (coreStats.sleptCycles - lastSample.slept) / cycles : 0,
     windowMs,
     simTimeMs: core.simTimeMs,
-    droppedLagMs,
+    droppedLagMs: pacer.droppedLagMs,
     watchdogResets: coreStats.watchdogResets,
     uartRxPending: coreStats.uartRxPending,
   };
@@ -139,9 +133,7 @@ port.on('message', (message: ToWorker) => {
       break;
     case 'reset':
       core.reset({ intoBootloader: message.intoBootloader });
-      // A reset is an edge in time: restart pacing from here.
-      wallOrigin = performance.now();
-      simOrigin = core.simTimeMs;
+      pacer.restart(performance.now(), core.simTimeMs); // a reset is an edge in time
       break;
     case 'stats':
       post({ type: 'stats', id: message.id, stats: sampleStats() });
