@@ -19,7 +19,13 @@ import type { AttendanceStore } from './attendance-store';
 import { attendanceError } from './errors';
 import { writeOutbox } from './outbox';
 import { createPersonInTx, requirePerson } from './people-service';
-import { latestConsentRows, personColumns, toPerson, type PersonRow } from './person-repo';
+import {
+  activeConsentScopes,
+  latestConsentRows,
+  personColumns,
+  toPerson,
+  type PersonRow,
+} from './person-repo';
 import { loadSession, loadSessionBasic, sessionSelect, toSession, type SessionRow } from './session-repo';
 import { readCentre } from './settings-repo';
 
@@ -120,6 +126,7 @@ const applyEvent = async (
         sessionDate: session.date,
         activityType: session.activityType,
         consentState: person.consentState,
+        consentScopes: activeConsentScopes(person),
         present: kind === 'check-in',
         at,
       },

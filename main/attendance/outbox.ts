@@ -6,6 +6,7 @@
 import type {
   ActivityType,
   AgeBand,
+  ConsentScope,
   ConsentState,
   PersonType,
   Sex,
@@ -19,6 +20,8 @@ export interface PersonOutboxPayload {
   sex: Sex | null;
   centre: string;
   consentState: ConsentState;
+  /** What the guardian agreed to (empty unless consent is given), e.g. whether 'reporting' is allowed. */
+  consentScopes: ConsentScope[];
   deleted: boolean;
 }
 
@@ -41,6 +44,7 @@ export interface AttendanceOutboxPayload {
   sessionDate: string;
   activityType: ActivityType;
   consentState: ConsentState;
+  consentScopes: ConsentScope[];
   present: boolean;
   at: string;
 }

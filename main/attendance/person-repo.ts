@@ -92,8 +92,12 @@ export const personOutboxPayload = (person: Person): PersonOutboxPayload => ({
   sex: person.sex,
   centre: person.centre,
   consentState: person.consentState,
+  consentScopes: activeConsentScopes(person),
   deleted: person.deletedAt !== null,
 });
+
+export const activeConsentScopes = (person: Person): ConsentScope[] =>
+  person.consentState === 'given' && person.consent ? [...person.consent.scopes] : [];
 
 export const latestConsentRow = (sql: Sql, personId: string) =>
   sql.get<ConsentRow>(

@@ -130,6 +130,7 @@ describe('check-in', () => {
       sessionDate: '2026-11-20',
       activityType: 'robotics-class',
       consentState: 'given',
+      consentScopes: ['attendance', 'reporting'],
     });
   });
 
