@@ -193,4 +193,18 @@ describe('block editor in Chromium (browser mode)', () => {
     await page.click('[data-testid=contrast-toggle]');
     expect(await page.getAttribute('html', 'data-theme')).toBeNull();
   });
+
+  it('adds a block with the keyboard only (Blockly 13 built-in keyboard navigation)', async () => {
+    const { page } = session;
+    const leds = () => workspaceBlocks(page, 'chispa_led_set').count();
+    const before = await leds();
+    await page.locator('.blocklyToolboxCategoryContainer#category-leds').focus();
+    await page.keyboard.press('ArrowRight'); // into the flyout, on its first block
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '')).toMatch(
+      /^encender, el LED del pin, 13/,
+    );
+    await page.keyboard.press('Enter'); // pick it up (move mode)
+    await page.keyboard.press('Enter'); // put it down
+    await expect.poll(leds).toBe(before + 1);
+  });
 });
