@@ -15,7 +15,7 @@ import type {
 import type { EventHub } from '../app/event-hub';
 import type { Logger } from '../app/logger';
 import { BoardSession } from './board-session';
-import type { BoardTransportFactory, OpenedBoardTransport } from './board-transport';
+import type { BoardTransportFactory, OpenedBoardTransport, VirtualBoardControls } from './board-transport';
 import { classifyFirmware, formatFirmwareVersion } from './chispa-firmware';
 import { connectJohnnyFive, type JohnnyFiveStack } from './johnny-five-stack';
 import { createVirtualTransportFactory } from './virtual-transport';
@@ -45,7 +45,7 @@ export interface BoardService {
   /** Plugs a transport source (main/serial registers 'serial'). */
   setTransportFactory(kind: BoardTarget['kind'], factory: BoardTransportFactory): void;
   /** The live johnny-five stack and session, for diagnostics and tests; null when not connected. */
-  inspect(): { stack: JohnnyFiveStack; session: BoardSession } | null;
+  inspect(): { stack: JohnnyFiveStack; session: BoardSession; virtual: VirtualBoardControls | null } | null;
   dispose(): Promise<void>;
 }
 
@@ -211,6 +211,12 @@ export const createBoardService = (options: BoardServiceOptions): BoardService =
     const unsubscribe = [opened.onLost((reason) => onLost(myGeneration, reason))];
     if (opened.virtual)
       unsubscribe.push(opened.virtual.onPins((snapshot) => events.emit('board.pins', snapshot)));
+    const onRestart = () => {
+      logger.warn('board: the board restarted (announced itself again); pins set up anew on next use');
+      session.boardRestarted();
+    };
+    stack.io.on('reportversion', onRestart);
+    unsubscribe.push(() => stack.io.removeListener('reportversion', onRestart));
     connection = { target, opened, stack, session, unsubscribe };
 
     const firmware = stack.firmware
@@ -261,7 +267,10 @@ export const createBoardService = (options: BoardServiceOptions): BoardService =
     setTransportFactory(kind, factory) {
       factories[kind] = factory;
     },
-    inspect: () => (connection ? { stack: connection.stack, session: connection.session } : null),
+    inspect: () =>
+      connection
+        ? { stack: connection.stack, session: connection.session, virtual: connection.opened.virtual ?? null }
+        : null,
     async dispose() {
       if (disposed) return;
       disposed = true;

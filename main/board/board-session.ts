@@ -113,6 +113,28 @@ export class BoardSession {
     }
   }
 
+  /**
+   * The board announced itself again after ready: it restarted (e.g. a brown-out when a servo
+   * stalls on USB power). Its pins are back to defaults, so outputs, servos and tones are
+   * forgotten (the next command sets them up again) and input reporting is switched back on.
+   */
+  boardRestarted(): void {
+    const { io } = this.stack;
+    (io as unknown as { ports: number[] }).ports.fill(0); // firmata-io's cached output levels
+    for (const [pin, role] of [...this.roles]) {
+      if (role === 'input') {
+        io.pinMode(pin, io.MODES.INPUT);
+        io.reportDigitalPin(pin, 1);
+      } else if (role === 'analog') {
+        io.reportAnalogPin(pin - FIRST_ANALOG_PIN, 1);
+      } else {
+        this.clearToneTimer(pin);
+        this.servos.delete(pin);
+        this.roles.delete(pin);
+      }
+    }
+  }
+
   /** Stops timers and listeners; the stack itself is torn down by the owner. */
   close(): void {
     if (this.closed) return;

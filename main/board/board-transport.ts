@@ -18,6 +18,8 @@ export interface BoardByteStream {
 export interface VirtualBoardControls {
   input(input: VirtualInput): void;
   onPins(listener: (snapshot: PinSnapshot) => void): () => void;
+  /** Presses the board's reset button (the firmware restarts). */
+  reset(): void;
 }
 
 /** An open transport, already passing bytes. */

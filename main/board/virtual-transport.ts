@@ -40,6 +40,7 @@ export const createVirtualTransportFactory =
       virtual: {
         input: (input) => uno.input(input),
         onPins: (listener) => uno.onPins(listener),
+        reset: () => uno.reset(),
       },
     };
   };

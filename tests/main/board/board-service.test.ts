@@ -153,6 +153,29 @@ describe('board service on the virtual Uno (Chispa firmware, johnny-five)', () =
     );
   });
 
+  it('keeps working after the board restarts (e.g. a brown-out): inputs report again, outputs are set up anew', async () => {
+    await service.command({ op: 'servoWrite', pin: 5, angle: 90 });
+    await recorder.waitForPins('servo before reset', (pins) => pins.servoPulseUs['5']);
+    service.inspect()!.virtual!.reset();
+    await recorder.waitForPins('servo gone after reset', (pins) => pins.servoPulseUs['5'] === undefined);
+    await new Promise((resolve) => setTimeout(resolve, 200)); // the firmware boots and announces itself
+    await service.command({ op: 'servoWrite', pin: 5, angle: 180 });
+    const pulse = await recorder.waitForPins('servo after reset', (pins) => {
+      const us = pins.servoPulseUs['5'];
+      return us !== undefined && Math.abs(us - 2400) <= 20 ? us : undefined;
+    });
+    expect(Math.abs(pulse - 2400)).toBeLessThanOrEqual(20);
+    const before = recorder.digital.length;
+    service.virtualInput({ kind: 'digital', pin: 2, level: true });
+    await recorder.waitFor('D2 press after reset', () =>
+      recorder.digital.slice(before).some((e) => e.pin === 2 && e.value === 1),
+    );
+    service.virtualInput({ kind: 'digital', pin: 2, level: false });
+    await recorder.waitFor('D2 release after reset', () =>
+      recorder.digital.slice(before).some((e) => e.pin === 2 && e.value === 0),
+    );
+  });
+
   it('rejects commands once disconnected, and reconnects with a fresh stack', async () => {
     const first = service.inspect()!.stack;
     expect((await service.disconnect()).state).toBe('idle');
