@@ -30,8 +30,16 @@ export interface PortOwnership {
 const mayTake = (current: PortOwner | null, wanted: PortOwner): boolean =>
   current === null || (current === 'connected' && wanted === 'running');
 
+interface Holding {
+  owner: PortOwner;
+  token: symbol;
+  /** The connected claim a run sits on; gone when that one is released. */
+  base: Holding | null;
+}
+
 export const createPortOwnership = (): PortOwnership => {
-  const owners = new Map<string, { owner: PortOwner; token: symbol }>();
+  const owners = new Map<string, Holding>();
+  const running = new Map<string, PortLease>();
   const refuse = (path: string, current: PortOwner): never => {
     throw new AppError('serial.port-owned', {
       messageKey:
@@ -44,22 +52,25 @@ export const createPortOwnership = (): PortOwnership => {
   const claim = (path: string, owner: PortOwner): PortLease => {
     const current = owners.get(path) ?? null;
     if (!mayTake(current?.owner ?? null, owner)) refuse(path, current!.owner);
-    const previous = current;
-    const token = Symbol(owner);
-    owners.set(path, { owner, token });
+    const holding: Holding = { owner, token: Symbol(owner), base: current };
+    owners.set(path, holding);
     return {
       path,
       owner,
       release() {
         const held = owners.get(path);
-        if (held?.token !== token) return;
-        // A run taken over a connected board hands it back to "connected".
-        if (previous && previous.owner === 'connected') owners.set(path, previous);
-        else owners.delete(path);
+        if (held === holding) {
+          // A run taken over a connected board hands it back to "connected".
+          if (holding.base) owners.set(path, holding.base);
+          else owners.delete(path);
+        } else if (held?.base === holding) {
+          // The connection under a run closed (cable pulled): the run has no port any more.
+          owners.delete(path);
+          running.delete(path);
+        }
       },
     };
   };
-  const running = new Map<string, PortLease>();
   return {
     ownerOf: (path) => owners.get(path)?.owner ?? null,
     claim,

@@ -48,9 +48,9 @@ export const createSerialTransportFactory = (deps: {
     deps.watchPath?.(path);
     open.set(path, transport);
     const release = (): void => {
-      lease.release();
       // A program running on this port has lost its board: free the "running" claim as well.
       deps.ownership.setRunning(path, false);
+      lease.release();
       if (open.get(path) === transport) open.delete(path);
     };
     transport.once('lost', release);

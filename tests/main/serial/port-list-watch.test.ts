@@ -15,6 +15,22 @@ describe('port listing', () => {
     for (const port of listing.ports) expect(port.labelKey).toMatch(/^serial\.port\.kind\./);
   });
 
+  it('survives the real list() rejecting when udevadm is missing', async () => {
+    const saved = process.env.PATH;
+    process.env.PATH = '/nonexistent-chispa';
+    const errors: unknown[] = [];
+    try {
+      const listing = await createPortLister({
+        onError: (error) => errors.push(error),
+        scanDev: async () => [],
+      })();
+      expect(listing).toEqual({ ports: [], problemKey: 'serial.list.failed' });
+    } finally {
+      process.env.PATH = saved;
+    }
+    expect(String(errors[0])).toMatch(/udevadm/);
+  });
+
   it('survives a failing list (no udevadm): falls back to /dev names and says so', async () => {
     const dev = mkdtempSync(join(tmpdir(), 'chispa-dev-'));
     for (const name of ['ttyUSB0', 'ttyACM3', 'tty1', 'null']) writeFileSync(join(dev, name), '');
@@ -119,6 +135,13 @@ describe('port ownership', () => {
     expect(ownership.ownerOf('/dev/ttyUSB1')).toBeNull();
     flashing.release();
     flashing.release();
+    expect(ownership.ownerOf('/dev/ttyUSB0')).toBeNull();
+    // The connection under a run closes (cable pulled): nothing stays owned.
+    const again = ownership.claim('/dev/ttyUSB0', 'connected');
+    ownership.setRunning('/dev/ttyUSB0', true);
+    again.release();
+    expect(ownership.ownerOf('/dev/ttyUSB0')).toBeNull();
+    ownership.setRunning('/dev/ttyUSB0', false);
     expect(ownership.ownerOf('/dev/ttyUSB0')).toBeNull();
   });
 });

@@ -1,0 +1,96 @@
+/**
+ * The serial calls through the real composition root and dispatcher (as the renderer reaches
+ * them), with the serial transport registered on the board service.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServices } from '../../../main/app/create-services';
+import { silentLogger } from '../../../main/app/logger';
+import type { AppServices } from '../../../main/app/services';
+import { createConnectionSession } from '../../../main/ipc/connection-session';
+import type { Dispatcher } from '../../../main/ipc/dispatcher';
+import { createAppDispatcher } from '../../../main/ipc/register-handlers';
+import { translate } from '../../../common/i18n/translate';
+import { createPtyPair, socatMissingReason, type PtyPair } from '../../helpers/pty-bridge';
+
+const skipReason = socatMissingReason();
+if (skipReason) console.log(`[skip] ${skipReason}`);
+
+describe('serial IPC calls', () => {
+  let dataDir: string;
+  let services: AppServices;
+  let dispatcher: Dispatcher;
+  let pty: PtyPair | null = null;
+  const ctx = () => ({ session: createConnectionSession('test') });
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'chispa-serial-ipc-'));
+    services = await createServices({ dataDir, mode: 'browser', logger: silentLogger });
+    dispatcher = createAppDispatcher(services);
+  });
+  afterAll(async () => {
+    await services.dispose();
+    await pty?.dispose();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('lists ports without failing', async () => {
+    const result = await dispatcher.dispatch('serial.listPorts', {}, ctx());
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(Array.isArray((result.value as { ports: unknown[] }).ports)).toBe(true);
+  });
+
+  it('serves the troubleshooting guide in Spanish and English', async () => {
+    for (const locale of ['es', 'en'] as const) {
+      const result = await dispatcher.dispatch('serial.guide', { locale }, ctx());
+      expect(result.ok).toBe(true);
+      if (result.ok)
+        expect((result.value as { markdown: string }).markdown).toContain('<a id="linux-brltty"></a>');
+    }
+  });
+
+  it('diagnoses with no port chosen', async () => {
+    const result = await dispatcher.dispatch('serial.diagnose', { path: null }, ctx());
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const ids = (result.value as { findings: { id: string }[] }).findings.map((finding) => finding.id);
+    expect(ids).toEqual(
+      expect.arrayContaining(['port-list', 'boards-listed', 'port-open', 'dialout', 'brltty']),
+    );
+  });
+
+  it('refuses to prepare a port that is not there, with a sentence in both languages', async () => {
+    const result = await dispatcher.dispatch(
+      'serial.prepareBoard',
+      { path: '/dev/ttyUSB-chispa-missing' },
+      ctx(),
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('serial.port-not-found');
+    const params = result.error.params ?? {};
+    expect(translate('es', result.error.messageKey, params)).toContain('/dev/ttyUSB-chispa-missing');
+    expect(translate('en', result.error.messageKey, params)).toMatch(/is not there/);
+  });
+
+  it.skipIf(skipReason !== null)(
+    'connects a typed pty path through board.connect and offers Prepare',
+    async () => {
+      pty = await createPtyPair();
+      const added = await dispatcher.dispatch('serial.addManualPort', { path: pty.appPath }, ctx());
+      expect(added.ok).toBe(true);
+      if (added.ok) {
+        const ports = (added.value as { ports: { path: string; manual: boolean }[] }).ports;
+        expect(ports.find((port) => port.path === pty!.appPath)?.manual).toBe(true);
+      }
+      const result = await dispatcher.dispatch(
+        'board.connect',
+        { target: { kind: 'serial', path: pty.appPath } },
+        ctx(),
+      );
+      expect(result).toMatchObject({ ok: true, value: { state: 'no-firmware', canPrepare: true } });
+    },
+  );
+});
