@@ -45,15 +45,14 @@ void digital_poll(void) {
   }
 }
 
+/* Only OUTPUT pins change. StandardFirmata also turns a pull-up on when a 1 is written to an
+ * INPUT pin (a pre-2.5 habit), but firmata-io echoes the last *read* level of input pins in every
+ * port write: a pressed button on D2 plus any LED write on D0-D7 would switch D2's pull-up on and
+ * leave the button stuck "pressed". Pull-ups are set with SET_PIN_MODE PULLUP instead. */
 static void write_one(uint8_t pin, uint8_t level) {
-  uint8_t mode = pin_modes[pin];
-  if (mode == MODE_OUTPUT) {
-    pin_write_level(pin, level);
-    pin_states[pin] = level;
-  } else if (mode == MODE_INPUT && level) {
-    /* Firmata 2.5 compatibility: writing 1 to an input enables its pull-up. */
-    pin_set_mode(pin, MODE_PULLUP);
-  }
+  if (pin_modes[pin] != MODE_OUTPUT) return;
+  pin_write_level(pin, level);
+  pin_states[pin] = level;
 }
 
 void digital_write_port(uint8_t port, uint8_t value) {
