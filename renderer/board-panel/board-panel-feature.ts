@@ -18,7 +18,13 @@ export const boardPanelFeature: Feature = async ({ client, frame }) => {
   });
   region.append(stateLine.root, panel.root);
   client.on('board.pins', (snapshot) => panel.applySnapshot(snapshot));
-  client.on('board.state', (status) => stateLine.show(status));
+  let wasReady = false;
+  client.on('board.state', (status) => {
+    stateLine.show(status);
+    const ready = status.state === 'ready' && status.target?.kind === 'virtual';
+    if (ready && !wasReady) panel.resendInputs();
+    wasReady = ready;
+  });
   try {
     stateLine.show(await client.call('board.status', {}));
   } catch (error) {

@@ -24,6 +24,11 @@ export interface BoardPanel {
   root: HTMLElement;
   /** The Uno drawing and parts area (the state line and console go around it). */
   applySnapshot(snapshot: PinSnapshot): void;
+  /**
+   * Sends every input's current position again (button, pot, distance): a virtual board that
+   * just started knows nothing of what was set on the panel before it was running.
+   */
+  resendInputs(): void;
 }
 
 interface MountedPart {
@@ -215,21 +220,37 @@ export const buildBoardPanel = (
 ): BoardPanel => {
   // One coalescing sender per input, so a fast pot never queues stale positions.
   const senders = new Map<string, (input: VirtualInput) => void>();
+  /** The latest input each part produced (or its starting position), to resend on a new board. */
+  const positions = new Map<string, VirtualInput>();
   const senderFor = (id: string) => {
     let sender = senders.get(id);
     if (!sender) {
-      sender = latestOnly(options.sendInput, options.onInputError);
+      const send = latestOnly(options.sendInput, options.onInputError);
+      sender = (input: VirtualInput) => {
+        positions.set(id, input);
+        send(input);
+      };
       senders.set(id, sender);
     }
     return sender;
   };
+  for (const part of layout.parts) {
+    if (part.kind === 'button') positions.set(part.id, { kind: 'digital', pin: part.pin, level: false });
+    if (part.kind === 'potentiometer')
+      positions.set(part.id, { kind: 'analog', pin: part.channel, volts: 0 });
+    if (part.kind === 'distance')
+      positions.set(part.id, { kind: 'distance', pin: part.pin, cm: part.initialCm ?? 100 });
+  }
   const mounted: MountedPart[] = layout.parts.map((part) => {
     switch (part.kind) {
       case 'led':
         return mountLed(part);
       case 'button':
         // Presses and releases are all sent, in order (the bridge keeps order).
-        return mountButton(part, (input) => void options.sendInput(input).catch(options.onInputError));
+        return mountButton(part, (input) => {
+          positions.set(part.id, input);
+          void options.sendInput(input).catch(options.onInputError);
+        });
       case 'potentiometer':
         return mountPot(part, senderFor(part.id));
       case 'servo':
@@ -251,9 +272,17 @@ export const buildBoardPanel = (
     h('div', { class: 'board-panel-parts' }, ...mounted.map((entry) => entry.figure)),
   );
   let led13 = false;
+  let snapshots = 0;
   return {
     root,
+    resendInputs() {
+      for (const [id, input] of positions) senderFor(id)(input);
+    },
     applySnapshot(snapshot) {
+      // Visible to tests and diagnostics: how many snapshots arrived and the board's own clock.
+      snapshots++;
+      root.dataset.snapshots = String(snapshots);
+      root.dataset.simMs = String(Math.round(snapshot.simTimeMs));
       const on = Boolean(snapshot.digital[13]) || (snapshot.pwmDuty[13] ?? 0) > 0;
       if (on !== led13) {
         led13 = on;

@@ -6,6 +6,7 @@
 import type { Feature } from '../app/features';
 import { applyTranslations, onLocaleChange, t } from '../i18n/i18n';
 import { createBoardLink } from './board-link';
+import { stopOnBoardLoss } from './board-loss';
 import { createWorkerPool } from './browser-worker';
 import { buildConsolePanel } from './console-panel';
 import { ProgramRunner, type RunEnd } from './program-runner';
@@ -80,8 +81,5 @@ export const runnerFeature: Feature = ({ client, frame, shared }) => {
   });
   controls.stopButton.addEventListener('click', () => runner.stop());
 
-  client.on('board.state', (status) => {
-    if (runner.state === 'running' && (status.state === 'lost' || status.state === 'idle'))
-      runner.stop('board-lost');
-  });
+  stopOnBoardLoss(client, runner);
 };

@@ -92,10 +92,15 @@ const ledSet = (id: string, state: '0' | '1', next?: unknown) => ({
 });
 
 /** What the page says about the run and the board, for failure messages. */
-const describeScreen = async (page: Page) =>
-  `run: "${await page.locator('[data-testid="run-status"]').textContent()}", board: "${await page
-    .locator('[data-testid="board-state"]')
-    .textContent()}"`;
+const describeScreen = async (page: Page) => {
+  const panel = page.locator('[data-testid="board-panel"]');
+  return (
+    `run: "${await page.locator('[data-testid="run-status"]').textContent()}", ` +
+    `board: "${await page.locator('[data-testid="board-state"]').textContent()}", ` +
+    `pin snapshots: ${await panel.getAttribute('data-snapshots')} (board clock ${await panel.getAttribute('data-sim-ms')} ms), ` +
+    `LED 13 changes seen: ${(await ledLog(page)).length}`
+  );
+};
 
 const waitForRunState = async (page: Page, state: 'idle' | 'running') => {
   try {
@@ -393,6 +398,102 @@ describe('runner and board panel in Chromium (browser mode, virtual Uno)', () =>
       .poll(() => page.locator('[data-testid="run-status"]').textContent())
       .toMatch(/needs a number/);
     await page.selectOption('#language', 'es');
+    expect(session.errors).toEqual([]);
+  });
+
+  it('drives the panel parts: servo angle, buzzer tone, pot and distance inputs read by the program, console prints', async () => {
+    await ensureIdle(page);
+    // servo 6 → 45°; tone 8 at 440 Hz for 1.5 s; forever { print(pot A0 %); print(distance 7); wait 100 }
+    const print = (id: string, value: unknown, next?: unknown) => ({
+      type: 'chispa_print',
+      id,
+      inputs: { VALUE: { block: value } },
+      ...(next ? { next: { block: next } } : {}),
+    });
+    await openProject(page, 'piezas', [
+      {
+        type: 'chispa_servo_write',
+        id: 'servo',
+        fields: { PIN: '6' },
+        inputs: { ANGLE: { shadow: { type: 'math_number', id: 'angle', fields: { NUM: 45 } } } },
+        next: {
+          block: {
+            type: 'chispa_tone',
+            id: 'tone',
+            fields: { PIN: '8' },
+            inputs: {
+              FREQUENCY: { shadow: { type: 'math_number', id: 'hz', fields: { NUM: 440 } } },
+              DURATION: { shadow: { type: 'math_number', id: 'ms', fields: { NUM: 1500 } } },
+            },
+            next: {
+              block: forever(
+                'loop',
+                print(
+                  'print-pot',
+                  { type: 'chispa_potentiometer', id: 'pot', fields: { CHANNEL: '0' } },
+                  print(
+                    'print-distance',
+                    { type: 'chispa_distance_cm', id: 'dist', fields: { PIN: '7' } },
+                    {
+                      type: 'chispa_wait_ms',
+                      id: 'wait',
+                      inputs: {
+                        MS: { shadow: { type: 'math_number', id: 'wait-ms', fields: { NUM: 100 } } },
+                      },
+                    },
+                  ),
+                ),
+              ),
+            },
+          },
+        },
+        x: 40,
+        y: 40,
+      },
+    ]);
+    // Inputs set before Run: pot turned fully with the keyboard, distance slider to 50 cm.
+    await page.locator('[data-testid="pot-a0"] input').focus();
+    await page.keyboard.press('End');
+    await page.locator('[data-testid="distance-7"]').evaluate((slider: HTMLInputElement) => {
+      slider.value = '50';
+      slider.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await page.click('[data-testid="console-clear"]');
+    await page.click('[data-testid="run"]');
+    await waitForRunState(page, 'running');
+    await page.waitForSelector('[data-testid="buzzer-8"][data-hz="440"]', { timeout: 5000 });
+    // The horn turns to 45° (from the pulse width the virtual Uno measures on pin 6).
+    await expect
+      .poll(
+        async () =>
+          Math.abs(Number(await page.locator('[data-testid="servo-6"]').getAttribute('data-angle')) - 45),
+        {
+          timeout: 5000,
+        },
+      )
+      .toBeLessThanOrEqual(2);
+    // After the tone: the program prints the pot (100 %) and the distance (50 cm).
+    await page.waitForSelector('[data-testid="buzzer-8"][data-hz=""]', { timeout: 5000 });
+    const lines = async () =>
+      page
+        .locator('[data-testid="console-output"] .console-line')
+        .evaluateAll((nodes) => nodes.map((n) => n.textContent));
+    await expect.poll(async () => (await lines()).length, { timeout: 5000 }).toBeGreaterThanOrEqual(4);
+    // Prints alternate pot, distance from the first line (the console was cleared before Run).
+    const lastPair = async () => {
+      const all = await lines();
+      const end = all.length - (all.length % 2);
+      return { pot: all[end - 2], distance: all[end - 1] };
+    };
+    const { pot, distance } = await lastPair();
+    expect(Number(pot)).toBe(100);
+    expect(Math.abs(Number(distance) - 50)).toBeLessThanOrEqual(2);
+    // Turn the pot back to zero while the program runs: the prints follow.
+    await page.locator('[data-testid="pot-a0"] input').focus();
+    await page.keyboard.press('Home');
+    await expect.poll(async () => (await lastPair()).pot, { timeout: 5000 }).toBe('0');
+    await page.click('[data-testid="stop"]');
+    await waitForRunState(page, 'idle');
     expect(session.errors).toEqual([]);
   });
 });
