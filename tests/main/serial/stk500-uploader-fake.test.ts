@@ -60,6 +60,29 @@ describe.skipIf(skipReason !== null)('STK500 uploader on a pty with a scripted b
     expect(progress.some((p) => p.phase === 'verifying')).toBe(true);
   });
 
+  it('falls back to 57600 for an old-bootloader Nano that does not answer at 115200', async () => {
+    pty = await createPtyPair();
+    device = await openPtyDevice(pty.devicePath);
+    const dev = device;
+    let listening = false;
+    const board = new FakeStk500Board((bytes) => dev.write(bytes));
+    dev.onData((bytes) => listening && board.receive(bytes));
+    const result = await uploadFirmware({
+      path: pty.appPath,
+      image,
+      bauds: [115200, 57600],
+      syncAttempts: 4,
+      syncTimeoutMs: 50,
+      firstSyncTimeoutMs: 50,
+      // A pty ignores the speed, so the old bootloader "hears" only when the port runs at 57600.
+      resetIntoBootloader: async (port) => {
+        listening = port.baudRate === 57600;
+      },
+    });
+    expect(result.baudRate).toBe(57600);
+    expect([...board.flash.subarray(0, image.length)]).toEqual([...image]);
+  });
+
   it('refuses a chip with another signature before anything is written', async () => {
     const { board, path } = await setup({ signature: [0x1e, 0x98, 0x01] });
     const error = await uploadFirmware({ path, image, resetIntoBootloader: async () => undefined }).catch(
@@ -82,6 +105,7 @@ describe.skipIf(skipReason !== null)('STK500 uploader on a pty with a scripted b
       image,
       syncAttempts: 3,
       syncTimeoutMs: 50,
+      firstSyncTimeoutMs: 50,
       resetIntoBootloader: async () => {
         opens += 1;
       },
