@@ -1,5 +1,5 @@
 import type { StaffRoleName, StaffStatus } from '../../common/ipc/contract-staff';
-import type { ChispaClient } from '../ipc/client';
+import { ChispaCallError, type ChispaClient } from '../ipc/client';
 import { h, label } from '../ui/dom';
 import { buildSetupScreen, buildUnlockScreen } from './pin-gate';
 import { createStaffContext } from './staff-context';
@@ -105,7 +105,17 @@ export const createStaffArea = (client: ChispaClient, onExit: () => void) => {
     gate.hidden = false;
     try {
       const storage = await client.call('storage.status', {});
-      gate.replaceChildren(buildStorageScreen({ client, storage, onRestored: () => void refresh() }));
+      gate.replaceChildren(
+        buildStorageScreen({
+          client,
+          storage,
+          onRestored: async (after) => {
+            await refresh();
+            if (after.corruptFileKeptAs)
+              status.ok('staff.ui.storage.restored', { path: after.corruptFileKeptAs });
+          },
+        }),
+      );
     } catch (error) {
       gate.replaceChildren(label('p', 'staff.ui.storage.title'));
       status.error(error);
@@ -121,7 +131,8 @@ export const createStaffArea = (client: ChispaClient, onExit: () => void) => {
       else if (current.role) showShell(current.role, current);
       else showGate(current, noticeKey);
     } catch (error) {
-      status.error(error);
+      if (error instanceof ChispaCallError && error.error.code.startsWith('db.')) await showStorage();
+      else status.error(error);
     }
   }
 

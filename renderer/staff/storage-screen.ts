@@ -14,7 +14,7 @@ import { setText, translateTree } from './staff-text';
 export const buildStorageScreen = (options: {
   client: ChispaClient;
   storage: StorageStatus;
-  onRestored: () => void;
+  onRestored: (after: StorageStatus) => void;
 }): HTMLElement => {
   const { storage } = options;
   const status = createStatusLine('staff-storage-status');
@@ -46,7 +46,7 @@ export const buildStorageScreen = (options: {
         backupId: choice.value,
         adminPin: pin.value,
       });
-      if (after.state === 'ok') options.onRestored();
+      if (after.state === 'ok') options.onRestored(after);
       else status.ok(after.messageKey ?? 'staff.error.db-corrupt');
     } catch (error) {
       status.error(error);
