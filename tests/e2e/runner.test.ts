@@ -110,9 +110,24 @@ const waitForRunState = async (page: Page, state: 'idle' | 'running') => {
   }
 };
 
-const waitForLed = async (page: Page, on: boolean, timeout: number) => {
+/**
+ * Waits until LED 13 is on/off (or, given a page time `since`, was at some moment after it). Uses the MutationObserver log, so a short
+ * pulse is not missed when the machine is so busy that polling the DOM would skip it.
+ */
+const waitForLed = async (page: Page, on: boolean, timeout: number, since = Number.POSITIVE_INFINITY) => {
   try {
-    await page.waitForSelector(`[data-testid="led-13"][data-on="${on}"]`, { timeout });
+    await page.waitForFunction(
+      ({ on, since }) => {
+        const led = document.querySelector('[data-testid="led-13"]');
+        const log = (window as unknown as { ledLog: LedChange[] }).ledLog;
+        return (
+          led?.getAttribute('data-on') === String(on) ||
+          log.some((change) => change.on === on && change.t >= since)
+        );
+      },
+      { on, since },
+      { timeout, polling: 20 },
+    );
   } catch (error) {
     throw new Error(`LED 13 did not turn ${on ? 'on' : 'off'} (${await describeScreen(page)})`, {
       cause: error,
@@ -215,9 +230,10 @@ describe('runner and board panel in Chromium (browser mode, virtual Uno)', () =>
         `for (var count = 0; count < 20; count++) { await api.digitalWrite(13, 1); await api.wait(${HALF_PERIOD_MS}); await api.digitalWrite(13, 0); await api.wait(${HALF_PERIOD_MS}); }`,
       );
 
+    const runAt = await pageNow(page);
     await page.click('[data-testid="run"]');
     // The first Run connects the virtual board (boot + Firmata handshake) and then blinks.
-    await waitForLed(page, true, 20_000);
+    await waitForLed(page, true, 20_000, runAt);
     await waitForRunState(page, 'running');
     expect(await page.locator('[data-testid="board-state"]').getAttribute('data-state')).toBe('ready');
     // The block being run is highlighted in the workspace.
