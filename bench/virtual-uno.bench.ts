@@ -137,6 +137,10 @@ async function main(): Promise<void> {
     const flat = await measure(workload, false);
     const paced = await measure(workload, true);
     console.log(`bench: virtual-uno.realtime-factor.${workload.name} = ${fixed(flat.realTimeFactor, 2)} x`);
+    // Simulated ms per ms of the worker thread's CPU, flat out: what the speed would be with a
+    // core to itself (the wall-clock factor above shrinks when other processes share the CPU).
+    const perCpu = flat.hostCpuPercent ? flat.realTimeFactor / (flat.hostCpuPercent / 100) : null;
+    console.log(`bench: virtual-uno.realtime-factor-per-cpu.${workload.name} = ${fixed(perCpu, 2)} x`);
     console.log(`bench: virtual-uno.host-cpu.${workload.name} = ${fixed(paced.hostCpuPercent, 1)} %`);
     console.log(
       `bench: virtual-uno.paced-realtime-factor.${workload.name} = ${fixed(paced.realTimeFactor, 3)} x`,
