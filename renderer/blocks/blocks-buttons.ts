@@ -1,5 +1,5 @@
 import { Order } from 'blockly/javascript';
-import { digitalPinOptions } from './kit-options';
+import { digitalPinOptions, startingWith } from './kit-options';
 import { kitStyles } from './kit-styles';
 import { definitionsOf, pinOf, type KitBlockSet } from './kit-generator-helpers';
 
@@ -12,7 +12,7 @@ export const whenButtonPressedType = 'chispa_when_button_pressed';
 /** How often an event block looks at its button. 20 ms feels instant and lets others run. */
 export const buttonPollMs = 20;
 
-const buttonPin = { type: 'field_dropdown', name: 'PIN', options: digitalPinOptions.slice().reverse() };
+const buttonPin = { type: 'field_dropdown', name: 'PIN', options: startingWith(2, digitalPinOptions) };
 
 /**
  * Buttons. A button is "pressed" when its pin reads 1 (HIGH): the kit wires buttons between

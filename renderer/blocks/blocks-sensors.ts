@@ -1,5 +1,5 @@
 import { Order } from 'blockly/javascript';
-import { analogPinOptions, digitalPinOptions } from './kit-options';
+import { analogPinOptions, digitalPinOptions, startingWith } from './kit-options';
 import { kitStyles } from './kit-styles';
 import { analogPercent, pinOf, type KitBlockSet } from './kit-generator-helpers';
 
@@ -35,7 +35,7 @@ export const sensorBlocks: KitBlockSet = {
     {
       type: 'chispa_distance_cm',
       message0: '%{BKY_CHISPA_DISTANCE_CM}',
-      args0: [{ type: 'field_dropdown', name: 'PIN', options: digitalPinOptions.slice().reverse() }],
+      args0: [{ type: 'field_dropdown', name: 'PIN', options: startingWith(7, digitalPinOptions) }],
       output: 'Number',
       style: kitStyles.sensors,
       tooltip: '%{BKY_CHISPA_DISTANCE_CM_TOOLTIP}',

@@ -1,9 +1,9 @@
 import { Order } from 'blockly/javascript';
-import { digitalPinOptions, noteOptions, pwmPinOptions } from './kit-options';
+import { digitalPinOptions, noteOptions, pwmPinOptions, startingWith } from './kit-options';
 import { kitStyles } from './kit-styles';
 import { pinOf, valueOf, type KitBlockSet } from './kit-generator-helpers';
 
-const buzzerPin = { type: 'field_dropdown', name: 'PIN', options: digitalPinOptions.slice().reverse() };
+const buzzerPin = { type: 'field_dropdown', name: 'PIN', options: startingWith(8, digitalPinOptions) };
 
 /**
  * Servo and buzzer. "play tone" lasts as long as it says: the board ends the tone after the
@@ -16,7 +16,7 @@ export const servoAndSoundBlocks: KitBlockSet = {
       type: 'chispa_servo_write',
       message0: '%{BKY_CHISPA_SERVO_WRITE}',
       args0: [
-        { type: 'field_dropdown', name: 'PIN', options: pwmPinOptions },
+        { type: 'field_dropdown', name: 'PIN', options: startingWith(6, pwmPinOptions) },
         { type: 'input_value', name: 'ANGLE', check: 'Number' },
       ],
       inputsInline: true,
@@ -60,7 +60,7 @@ export const servoAndSoundBlocks: KitBlockSet = {
   generators: {
     chispa_servo_write: (block, generator) => {
       const angle = valueOf(block, generator, 'ANGLE', Order.NONE, '90');
-      return `await api.servoWrite(${pinOf(block, 'PIN', 9)}, Math.min(Math.max(Math.round(${angle}), 0), 180));\n`;
+      return `await api.servoWrite(${pinOf(block, 'PIN', 6)}, Math.min(Math.max(Math.round(${angle}), 0), 180));\n`;
     },
     chispa_tone: (block, generator) => {
       const playTone = generator.provideFunction_('chispaPlayTone', [

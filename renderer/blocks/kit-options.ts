@@ -6,6 +6,18 @@ export type DropdownOptions = Array<[string, string]>;
 
 const numbered = (pins: number[]): DropdownOptions => pins.map((pin) => [String(pin), String(pin)]);
 
+/**
+ * The same pins with one first: Blockly's default is the first option, so each block starts on
+ * the pin where Chispa's kit has that part (button 2, distance 7, buzzer 8, servo 6…).
+ */
+export const startingWith = (pin: number, options: DropdownOptions): DropdownOptions => {
+  const first = options.filter(([, value]) => value === String(pin));
+  const rest = options
+    .filter(([, value]) => value !== String(pin))
+    .sort((a, b) => Number(a[1]) - Number(b[1]));
+  return [...first, ...rest];
+};
+
 /** Digital pins 2–13 (13 has the board's own LED). */
 export const digitalPinOptions: DropdownOptions = numbered([13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2]);
 /** Pins with PWM on the Uno (brightness, not just on/off). */

@@ -43,9 +43,13 @@ export const dragFromToolbox = async (
   const block = page.locator(`svg.blocklyFlyout .blocklyBlockCanvas > g.blocklyDraggable.${type}`).first();
   await block.waitFor();
   await settle(page);
-  const box = await block.boundingBox();
-  if (!box) throw new Error(`flyout block ${type} is not visible`);
-  const grab = { x: box.x + 8, y: box.y + 8 };
+  // Grab the block by its first word: always on the block's body (a hat's corner is empty).
+  const word = await block.evaluate((element) => {
+    const text = element.querySelector(':scope > g text');
+    const rect = (text ?? element).getBoundingClientRect();
+    return { x: rect.x, y: rect.y, height: rect.height };
+  });
+  const grab = { x: word.x + 3, y: word.y + word.height / 2 };
   let to = 'free' in where ? where.free : where.target;
   if ('target' in where) {
     const [top] = await statementConnections(block);
