@@ -45,14 +45,18 @@ void digital_poll(void) {
   }
 }
 
-/* Only OUTPUT pins change. StandardFirmata also turns a pull-up on when a 1 is written to an
- * INPUT pin (a pre-2.5 habit), but firmata-io echoes the last *read* level of input pins in every
- * port write: a pressed button on D2 plus any LED write on D0-D7 would switch D2's pull-up on and
- * leave the button stuck "pressed". Pull-ups are set with SET_PIN_MODE PULLUP instead. */
+/* OUTPUT pins take the level. As StandardFirmata, a 1 written to an INPUT pin turns its pull-up on
+ * (johnny-five's Button isPullup relies on it). firmata-io echoes the last *read* level of input
+ * pins in every port write, so the board service clears those bits before writing: otherwise a
+ * pressed button plus an LED write on the same port would switch the button's pull-up on. */
 static void write_one(uint8_t pin, uint8_t level) {
-  if (pin_modes[pin] != MODE_OUTPUT) return;
-  pin_write_level(pin, level);
-  pin_states[pin] = level;
+  uint8_t mode = pin_modes[pin];
+  if (mode == MODE_OUTPUT) {
+    pin_write_level(pin, level);
+    pin_states[pin] = level;
+  } else if (mode == MODE_INPUT && level) {
+    pin_set_mode(pin, MODE_PULLUP);
+  }
 }
 
 void digital_write_port(uint8_t port, uint8_t value) {

@@ -9,7 +9,7 @@ void digital_reset(void);
 void digital_set_reporting(uint8_t port, uint8_t enable);
 /* Sends a DIGITAL_MESSAGE for every reported port whose inputs changed. */
 void digital_poll(void);
-/* DIGITAL_MESSAGE from the host: sets the OUTPUT pins of the port, leaves the others alone. */
+/* DIGITAL_MESSAGE from the host: sets OUTPUT pins; a 1 on an INPUT pin turns its pull-up on. */
 void digital_write_port(uint8_t port, uint8_t value);
 /* SET_DIGITAL_PIN_VALUE. */
 void digital_write_pin(uint8_t pin, uint8_t value);

@@ -69,6 +69,7 @@ export class BoardSession {
     switch (command.op) {
       case 'digitalWrite':
         this.use(command.pin, 'output', () => io.pinMode(command.pin, io.MODES.OUTPUT));
+        this.maskInputEchoes(command.pin);
         io.digitalWrite(command.pin, command.value);
         return null;
       case 'pwmWrite':
@@ -140,6 +141,19 @@ export class BoardSession {
     if (this.closed) return;
     this.closed = true;
     for (const pin of [...this.roles.keys()]) this.release(pin);
+  }
+
+  /**
+   * firmata-io writes whole ports from a cache that also holds the last read level of input pins;
+   * a 1 written to an INPUT pin turns its pull-up on (Firmata), so a pressed button would get
+   * stuck "pressed" after any LED write on its port. Clear our input pins' bits first.
+   */
+  private maskInputEchoes(pin: number): void {
+    const ports = (this.stack.io as unknown as { ports: number[] }).ports;
+    const port = pin >> 3;
+    for (const [other, role] of this.roles) {
+      if (role === 'input' && other >> 3 === port) ports[port] &= ~(1 << (other & 7));
+    }
   }
 
   /** Pins the firmware does not offer at all (0 and 1 carry the serial link to the computer). */

@@ -126,17 +126,15 @@ describe('Chispa firmware (committed hex in the virtual Uno, raw Firmata bytes)'
     expect(board.take()).toEqual([{ kind: 'digital', port: 0, value: 0b100 }]);
   });
 
-  it('leaves input pins alone when a port write echoes their level (no surprise pull-up)', () => {
+  it("turns an INPUT pin's pull-up on when a 1 is written to it, as StandardFirmata (johnny-five isPullup)", () => {
     const board = new FirmataTestBoard().run(30);
-    board.send(0xf4, 2, 0x00, 0xf4, 4, 0x01, 0xd0, 1).run(10);
-    board.core.setDigitalInput(2, true); // button pressed
-    board.run(5);
-    board.send(0x90, 0b10100, 0).run(5); // LED on D4, with D2's read level echoed as firmata-io does
+    board.send(0xf4, 2, 0x00, 0xf4, 4, 0x01).run(5);
+    board.send(0x90, 0b10000, 0).run(5); // D4 high, D2 bit 0: D2 stays a plain input
     expect(board.core.pinLevel(4)).toBe(true);
-    expect(board.query([0xf0, 0x6d, 2, 0xf7], 0x6e)).toEqual([2, 0x00, 0]); // still INPUT, no pull-up
-    board.core.setDigitalInput(2, null); // released and floating: must not read high
-    board.run(5);
-    expect(board.core.pinLevel(2)).toBe(false);
+    expect(board.query([0xf0, 0x6d, 2, 0xf7], 0x6e)).toEqual([2, 0x00, 0]);
+    board.send(0x90, 0b10100, 0).run(5); // D2 bit 1: pull-up on
+    expect(board.query([0xf0, 0x6d, 2, 0xf7], 0x6e)).toEqual([2, 0x0b, 1]);
+    expect(board.core.pinLevel(2)).toBe(true);
   });
 
   it('makes servo pulses of 600/1500/2400 µs at 50 Hz after SERVO_CONFIG 600-2400', () => {

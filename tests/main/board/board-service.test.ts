@@ -86,8 +86,13 @@ describe('board service on the virtual Uno (Chispa firmware, johnny-five)', () =
     const { value } = await service.command({ op: 'analogRead', pin: 0 });
     expect(Math.abs(value! - 512)).toBeLessThanOrEqual(2);
     service.virtualInput({ kind: 'analog', pin: 0, volts: 5 });
-    await new Promise((resolve) => setTimeout(resolve, 100)); // a few 19 ms reports
-    expect((await service.command({ op: 'analogRead', pin: 0 })).value).toBeGreaterThanOrEqual(1020);
+    // The next 19 ms reports carry the new level (polled: a busy host may delay them).
+    let latest = value;
+    for (const started = Date.now(); latest! < 1020 && Date.now() - started < 3000;) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      latest = (await service.command({ op: 'analogRead', pin: 0 })).value;
+    }
+    expect(latest).toBeGreaterThanOrEqual(1020);
   });
 
   it("fires johnny-five's down and up for a press on D2, and board.digital events", async () => {
@@ -111,6 +116,25 @@ describe('board service on the virtual Uno (Chispa firmware, johnny-five)', () =
       { pin: 2, value: 1 },
       { pin: 2, value: 0 },
     ]);
+  });
+
+  it("does not turn a pressed button's pull-up on when an LED on the same port changes", async () => {
+    const { io } = service.inspect()!.stack;
+    const modeOf = (pin: number) =>
+      new Promise<number | undefined>((resolve) =>
+        (io as unknown as { queryPinState(pin: number, cb: () => void): void }).queryPinState(pin, () =>
+          resolve(io.pins[pin].mode),
+        ),
+      );
+    await service.command({ op: 'digitalRead', pin: 2 });
+    service.virtualInput({ kind: 'digital', pin: 2, level: true });
+    await recorder.waitFor('D2 read high', () => io.pins[2].value === 1);
+    await service.command({ op: 'digitalWrite', pin: 4, value: 1 });
+    await recorder.waitForPins('D4 high', (pins) => pins.digital[4]);
+    expect(await modeOf(2)).toBe(io.MODES.INPUT);
+    service.virtualInput({ kind: 'digital', pin: 2, level: false });
+    await recorder.waitFor('D2 read low', () => io.pins[2].value === 0);
+    await service.command({ op: 'digitalWrite', pin: 4, value: 0 });
   });
 
   it('plays 440 Hz ±2 Hz on the buzzer pin and stops it', async () => {
