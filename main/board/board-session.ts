@@ -110,6 +110,7 @@ export class BoardSession {
         io.pinMode(pin, io.MODES.OUTPUT); // the firmware detaches a servo / PWM on a mode change
         this.roles.set(pin, 'output');
       }
+      this.maskInputEchoes(pin);
       io.digitalWrite(pin, 0);
     }
   }
