@@ -1,24 +1,27 @@
 /**
- * Run latency on the virtual board (DESIGN.md §7), measured in Node through the real path
- * except the DOM: the renderer's ProgramRunner and board link (renderer/runner), the program
- * host in a worker thread (the same program-host.ts the browser worker runs), the renderer's
- * WebSocket IPC client against the real browser-mode server, main's dispatcher and board
- * service, johnny-five/firmata-io, and the virtual Uno running the kit firmware.
+ * Run latency on the virtual board (DESIGN.md §7). Main runs in this process (services, the
+ * browser-mode web server, the board service with johnny-five/firmata-io and the virtual Uno on
+ * the kit firmware) with the board transport instrumented: the virtual transport factory is
+ * wrapped so every byte johnny-five writes to the virtual Uno's UART is time-stamped ("on the
+ * wire"). Two front ends drive it:
  *
- * The board transport is instrumented: the virtual transport factory is wrapped so every byte
- * johnny-five writes to the virtual Uno's UART is time-stamped ("on the wire").
- *
- *   runner.run-to-first-command.warm  Run → first Firmata bytes written, board already ready
- *   runner.run-to-first-command.cold  Run → first command after connecting the virtual board
- *                                     (includes the virtual Uno boot and Firmata handshake)
- *   runner.button-to-command          panel button press (board.virtualInput) → the program's
- *                                     digitalWrite(13, 1) on the wire
- *   runner.button-to-led              panel button press → pin 13 high in the virtual Uno's pin
- *                                     snapshot (what the panel draws; snapshots are ~30/s)
- * Medians over several trials; p90 printed as well. Worker start-up is excluded as in the
- * browser, where a spare worker is kept loaded (renderer/runner/browser-worker.ts).
+ * 1. Node: the renderer's ProgramRunner and board link over the renderer's WebSocket client,
+ *    the program host in a worker thread (the same program-host.ts the browser worker runs).
+ *    runner.run-to-first-command.warm  Run → first Firmata bytes written, board ready
+ *    runner.run-to-first-command.cold  Run → first command, connecting the virtual board first
+ *                                      (virtual Uno boot + Firmata handshake)
+ *    runner.button-to-command          button press (board.virtualInput) → the program's
+ *                                      digitalWrite(13, 1) on the wire
+ *    runner.button-to-led              button press → pin 13 high in the virtual Uno's pin snapshot
+ * 2. Chromium (the real page, real mouse clicks, the real program Web Worker; page and Node
+ *    clocks compared as epoch ms):
+ *    runner.chromium.run-to-first-command  click on Run → first Firmata bytes on the wire
+ *    runner.chromium.button-to-command     mouse down on the panel's button → LED write on the wire
+ *    runner.chromium.button-to-panel-led   mouse down on the panel's button → LED 13 drawn on
+ * Medians (p90 too) over BENCH_TRIALS trials. Worker start-up is excluded on both sides: a spare
+ * worker is kept loaded (renderer/runner/browser-worker.ts; createNodeWorkerPool in Node).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -35,8 +38,13 @@ import { createWebSocketTransport } from '../renderer/ipc/websocket-transport';
 import { createBoardLink } from '../renderer/runner/board-link';
 import { ProgramRunner, type RunEnd } from '../renderer/runner/program-runner';
 import { createNodeWorkerPool } from '../tests/renderer/helpers/node-worker-factory';
+import { ensureBuilt } from '../tests/e2e/helpers/app-process';
+import { chromiumPath } from '../tests/e2e/helpers/browser';
+import { isLedOnWrite, measureInChromium } from './run-latency-chromium';
 
 const TRIALS = Number(process.env.BENCH_TRIALS ?? 15);
+/** Milliseconds on the system clock, comparable between this process and the Chromium page. */
+const epoch = () => performance.timeOrigin + performance.now();
 
 // The renderer's WebSocket transport uses the browser global; ws is API-compatible for it.
 (globalThis as { WebSocket?: unknown }).WebSocket = WebSocket;
@@ -55,17 +63,19 @@ const report = (name: string, values: number[]) => {
 };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const until = async (predicate: () => boolean, what: string, timeoutMs = 10_000) => {
-  const start = performance.now();
+  const start = epoch();
   while (!predicate()) {
-    if (performance.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    if (epoch() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setImmediate(resolve));
   }
 };
 
+ensureBuilt();
 const dataDir = mkdtempSync(join(tmpdir(), 'chispa-bench-run-'));
 const services = await createServices({ dataDir, mode: 'browser' });
 
 // Instrumented transport: time-stamp every write johnny-five makes to the virtual Uno.
+/** Epoch ms (comparable with the Chromium page's clock), with the bytes written. */
 const wire: Array<{ at: number; bytes: number[] }> = [];
 const virtualFactory = createVirtualTransportFactory({ firmwareHexPath: defaultFirmwareHexPath() });
 services.board.setTransportFactory('virtual', async (target) => {
@@ -73,7 +83,7 @@ services.board.setTransportFactory('virtual', async (target) => {
   const stream = opened.stream;
   const write = stream.write.bind(stream);
   stream.write = (data: Buffer, callback?: (error?: Error | null) => void) => {
-    wire.push({ at: performance.now(), bytes: [...data] });
+    wire.push({ at: epoch(), bytes: [...data] });
     return write(data, callback);
   };
   return opened;
@@ -82,7 +92,7 @@ let pin13: { at: number; high: boolean } = { at: 0, high: false };
 services.events.subscribe((name, payload) => {
   if (name !== 'board.pins') return;
   const high = Boolean((payload as PinSnapshot).digital[13]);
-  if (high !== pin13.high) pin13 = { at: performance.now(), high };
+  if (high !== pin13.high) pin13 = { at: epoch(), high };
 });
 
 const server = await startWebServer({
@@ -121,7 +131,7 @@ while (true) {
 const runToFirstCommand = async (): Promise<number> => {
   await pool.warm();
   const before = wire.length;
-  const t0 = performance.now();
+  const t0 = epoch();
   void runner.run(blink);
   await until(() => wire.length > before, 'the first command on the wire');
   const latency = wire[before].at - t0;
@@ -140,11 +150,11 @@ try {
     await sleep(200);
     wire.length = 0;
     await pool.warm();
-    const t0 = performance.now();
+    const t0 = epoch();
     void runner.run(blink);
     // The handshake writes too; the first command is the first write after 'ready'.
     await until(() => runner.state === 'running', 'running', 20_000);
-    const ready = performance.now();
+    const ready = epoch();
     await until(() => wire.some((entry) => entry.at >= ready), 'the first command after ready');
     cold.push(wire.find((entry) => entry.at >= ready)!.at - t0);
     await sleep(50);
@@ -174,14 +184,10 @@ while (true) {
   await sleep(300);
   const toCommand: number[] = [];
   const toLed: number[] = [];
-  const isLedOnWrite = (bytes: number[]) =>
-    // firmata-io: DIGITAL_MESSAGE for port 1 (pins 8-15) with pin 13's bit, or SET_DIGITAL_PIN_VALUE.
-    (bytes[0] === 0x91 && (bytes[1] & 0x20) !== 0) ||
-    (bytes[0] === 0xf5 && bytes[1] === 13 && bytes[2] === 1);
   for (let i = 0; i < TRIALS; i++) {
     await until(() => !pin13.high, 'LED off before the press');
     const before = wire.length;
-    const t0 = performance.now();
+    const t0 = epoch();
     await client.call('board.virtualInput', { input: { kind: 'digital', pin: 2, level: true } });
     await until(() => wire.slice(before).some((entry) => isLedOnWrite(entry.bytes)), 'the LED command');
     toCommand.push(wire.slice(before).find((entry) => isLedOnWrite(entry.bytes))!.at - t0);
@@ -195,6 +201,17 @@ while (true) {
   report('button-to-command', toCommand);
   report('button-to-led', toLed);
   if (ends.some((end) => end.reason === 'error')) throw new Error(`a run failed: ${JSON.stringify(ends)}`);
+
+  // The same spans from a real page in Chromium (real clicks, the real program Web Worker).
+  if (existsSync(chromiumPath)) {
+    await client.call('board.disconnect', {});
+    const chromium = await measureInChromium(server.url, { entries: wire }, TRIALS);
+    report('chromium.run-to-first-command', chromium.runToWire);
+    report('chromium.button-to-command', chromium.toWire);
+    report('chromium.button-to-panel-led', chromium.toPanel);
+  } else {
+    console.log(`bench: runner.chromium skipped: no Chromium at ${chromiumPath}`);
+  }
 } finally {
   runner.stop();
   await pool.close();
