@@ -11,6 +11,7 @@ import { createWorkerPool } from './browser-worker';
 import { buildConsolePanel } from './console-panel';
 import { ProgramRunner, type RunEnd } from './program-runner';
 import { buildRunControls } from './run-controls';
+import { wireRunShortcuts } from './run-shortcuts';
 import type { FriendlyMessage } from './runtime-error';
 
 const endMessages: Record<Exclude<RunEnd['reason'], 'error'>, string> = {
@@ -80,6 +81,7 @@ export const runnerFeature: Feature = ({ client, frame, shared }) => {
     void runner.run(code);
   });
   controls.stopButton.addEventListener('click', () => runner.stop());
+  wireRunShortcuts(controls);
 
   stopOnBoardLoss(client, runner);
 };

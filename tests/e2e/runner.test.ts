@@ -369,6 +369,11 @@ describe('runner and board panel in Chromium (browser mode, virtual Uno)', () =>
     await page.keyboard.up('Space');
     await waitForLed(page, false, 2000);
 
+    // Keyboard shortcuts: Escape stops, Ctrl+Enter runs again.
+    await page.keyboard.press('Escape');
+    await waitForRunState(page, 'idle');
+    await page.keyboard.press('Control+Enter');
+    await waitForRunState(page, 'running');
     await page.click('[data-testid="stop"]');
     await waitForRunState(page, 'idle');
     expect(session.errors).toEqual([]);
