@@ -83,6 +83,8 @@ export const createBoardService = (options: BoardServiceOptions): BoardService =
   let generation = 0;
   let queue: Promise<unknown> = Promise.resolve();
   let disposed = false;
+  /** Ends a handshake in progress at once (disconnect or dispose while connecting). */
+  let cancelHandshake: (() => void) | null = null;
 
   const setStatus = (next: BoardStatus): BoardStatus => {
     status = next;
@@ -175,15 +177,24 @@ export const createBoardService = (options: BoardServiceOptions): BoardService =
     let lostResolve: (reason: Error) => void = () => undefined;
     const lost = new Promise<Error>((resolve) => (lostResolve = resolve));
     const stopLost = opened.onLost((reason) => lostResolve(reason));
+    let cancelled = false;
+    cancelHandshake = () => {
+      cancelled = true;
+      lostResolve(new Error('connection cancelled'));
+    };
     const result = await connectJohnnyFive(opened.stream, {
       timeoutMs: handshakeBudgetMs,
       logger,
       lost,
     });
-    if (!result.ok || disposed || myGeneration !== generation) {
+    cancelHandshake = null;
+    if (!result.ok || cancelled || disposed || myGeneration !== generation) {
       stopLost();
       let final = status;
-      if (result.ok) {
+      if (cancelled || disposed) {
+        if (result.ok) result.stack.teardown();
+        final = setStatus(IDLE);
+      } else if (result.ok) {
         result.stack.teardown();
       } else {
         // Announce first: closing (stopping a worker, releasing a port) can take a while.
@@ -247,11 +258,13 @@ export const createBoardService = (options: BoardServiceOptions): BoardService =
   return {
     status: () => status,
     connect: (target) => serialise(() => connect(target)),
-    disconnect: () =>
-      serialise(async () => {
+    disconnect: () => {
+      cancelHandshake?.();
+      return serialise(async () => {
         await closeConnection();
         return setStatus(IDLE);
-      }),
+      });
+    },
     async command(command) {
       const current = connection;
       if (!current || (status.state !== 'ready' && status.state !== 'old-firmware')) {
@@ -274,6 +287,7 @@ export const createBoardService = (options: BoardServiceOptions): BoardService =
     async dispose() {
       if (disposed) return;
       disposed = true;
+      cancelHandshake?.();
       await serialise(closeConnection);
       status = IDLE;
     },

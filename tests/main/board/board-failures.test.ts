@@ -99,6 +99,21 @@ describe('board service failure states', () => {
     }
   });
 
+  it('disconnect while the handshake waits ends it at once (idle, port closed)', async () => {
+    const silent = silentTransport();
+    const { service, recorder } = newService({ transports: { serial: silent.factory } });
+    const connecting = service.connect({ kind: 'serial', path: '/dev/ttyFAKE1' });
+    await recorder.waitFor('connecting', () => service.status().state === 'connecting');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const started = Date.now();
+    const [connected, disconnected] = await Promise.all([connecting, service.disconnect()]);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(connected.state).toBe('idle');
+    expect(disconnected.state).toBe('idle');
+    expect(silent.closed()).toBe(true);
+    expect(recorder.states.map((s) => s.state)).not.toContain('no-firmware');
+  });
+
   it('a port held by another program → port-busy', async () => {
     const { service } = newService({
       transports: {
