@@ -35,10 +35,10 @@ export const niceMax = (value: number): number => {
 /** Pure layout of the monthly summary's stacked bar chart (drawn as SVG by summary-chart.ts). */
 export const layoutChart = (
   chart: MonthlySummary['chart'],
-  size: { width: number; height: number } = { width: 520, height: 240 },
+  size: { width: number; height: number } = { width: 640, height: 250 },
 ): ChartLayout => {
   const plotLeft = 40;
-  const plotTop = 10;
+  const plotTop = 22;
   const plotBottom = size.height - 30;
   const plotHeight = plotBottom - plotTop;
   const totals = chart.categories.map((_, i) => chart.series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0));

@@ -6,10 +6,7 @@ import { createStaffContext } from './staff-context';
 import { buildStaffShell } from './staff-shell';
 import { createStatusLine } from './status-line';
 import { buildStorageScreen } from './storage-screen';
-
-/** How often the page checks whether main has locked the staff area after idle. */
-const idleCheckMs = (idleLockMs: number): number =>
-  Math.min(15_000, Math.max(250, Math.round(idleLockMs / 4)));
+import { idleCheckMs, idleStep } from './idle-watch';
 
 /**
  * The staff region's content: first-run setup, PIN screen, damaged-database screen, or the
@@ -39,14 +36,8 @@ export const createStaffArea = (client: ChispaClient, onExit: () => void) => {
     stopIdleWatch();
     lastActivity = lastCall = Date.now();
     idleTimer = setInterval(async () => {
-      const now = Date.now();
-      const active = now - lastActivity < idleLockMs;
-      // Someone is working in the page without calling main (typing a long form): keep the
-      // staff session alive. Once both the page and main have been idle for the whole lock
-      // time, one status call finds it locked (a call made earlier would itself extend it).
-      const keepAlive = active && now - lastCall > idleLockMs / 2;
-      const lapsed = !active && now - lastCall > idleLockMs + 250;
-      if (!keepAlive && !lapsed) return;
+      const step = idleStep({ now: Date.now(), lastActivity, lastCall, idleLockMs });
+      if (step === 'wait') return;
       try {
         lastCall = Date.now();
         const current = await client.call('staff.status', {});

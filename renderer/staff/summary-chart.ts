@@ -89,7 +89,7 @@ export const drawSummaryChart = (summary: MonthlySummary): SVGSVGElement => {
     }
   }
   summary.chart.series.forEach((series, i) => {
-    const x = 40 + (i % 4) * 120;
+    const x = 40 + (i % 4) * 150;
     const y = layout.height + 4 + Math.floor(i / 4) * 20;
     root.append(svg('rect', { x, y, width: 12, height: 12, fill: colourOf(series.ageBand) }));
     root.append(svg('text', { x: x + 16, y: y + 11, class: 'legend' }, t(ageBandKey(series.ageBand))));

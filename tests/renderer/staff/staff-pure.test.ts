@@ -3,6 +3,7 @@ import { filterRoster, matchesQuery } from '../../../renderer/staff/roster-filte
 import { layoutChart, niceMax } from '../../../renderer/staff/chart-geometry';
 import { localDate, localMonth, localTime, mayBeMinor } from '../../../renderer/staff/local-dates';
 import { base64ToBytes } from '../../../renderer/staff/download-file';
+import { idleCheckMs, idleStep } from '../../../renderer/staff/idle-watch';
 import { searchTokens } from '../../../common/attendance/search-key';
 
 describe('check-in roster filter (search as you type)', () => {
@@ -93,5 +94,26 @@ describe('export download bytes', () => {
     const bytes = base64ToBytes(Buffer.from(text, 'utf8').toString('base64'));
     expect(Array.from(bytes.slice(0, 3))).toEqual([0xef, 0xbb, 0xbf]);
     expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes)).toBe(text);
+  });
+});
+
+describe('idle lock watcher', () => {
+  const lock = 60_000;
+  it('keeps main alive while someone types without calling main', () => {
+    expect(idleStep({ now: 40_000, lastActivity: 39_000, lastCall: 0, idleLockMs: lock })).toBe('keep-alive');
+    expect(idleStep({ now: 20_000, lastActivity: 19_000, lastCall: 0, idleLockMs: lock })).toBe('wait');
+  });
+  it('never calls main while idle before main itself has lapsed (a call would extend it)', () => {
+    for (const now of [60_000, 60_100, 60_250]) {
+      expect(idleStep({ now, lastActivity: 0, lastCall: 0, idleLockMs: lock })).toBe('wait');
+    }
+    expect(idleStep({ now: 60_251, lastActivity: 0, lastCall: 0, idleLockMs: lock })).toBe('check');
+    // A check that found the session still open counts as a call: wait a whole lock time again.
+    expect(idleStep({ now: 90_000, lastActivity: 0, lastCall: 61_000, idleLockMs: lock })).toBe('wait');
+  });
+  it('looks often enough for a short lock and rarely for a long one', () => {
+    expect(idleCheckMs(1500)).toBe(375);
+    expect(idleCheckMs(300_000)).toBe(15_000);
+    expect(idleCheckMs(100)).toBe(250);
   });
 });
