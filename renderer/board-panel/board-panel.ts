@@ -70,7 +70,10 @@ const mountLed = (part: KitPart & { kind: 'led' }): MountedPart => {
     apply(state) {
       if (state.kind !== 'led') return;
       const brightness = Math.round(state.brightness * 100) / 100;
-      if (led.brightness !== brightness) led.brightness = brightness;
+      if (led.brightness !== brightness) {
+        led.brightness = brightness;
+        led.dataset.brightness = String(brightness);
+      }
       if (led.value !== state.on) led.value = state.on;
       if (on !== state.on) {
         on = state.on;

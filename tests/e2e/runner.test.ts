@@ -410,6 +410,9 @@ describe('runner and board panel in Chromium (browser mode, virtual Uno)', () =>
     await page.click('[data-testid="run"]');
     await page.waitForSelector('[data-testid="run-status"][data-tone="error"]', { timeout: 10_000 });
     await waitForRunState(page, 'idle');
+    // The warning sits on the block that failed (the brightness block), not elsewhere.
+    await page.waitForSelector('svg.blocklySvg g[data-id="bright"] > .blocklyIconGroup', { timeout: 5000 });
+    expect(await page.locator('svg.blocklySvg g[data-id="set"] > .blocklyIconGroup').count()).toBe(0);
     const message = await page.locator('[data-testid="editor-block-message"]').textContent();
     expect(message).toMatch(/necesita un número/);
     expect(await page.locator('[data-testid="run-status"]').textContent()).toBe(message);
@@ -422,7 +425,7 @@ describe('runner and board panel in Chromium (browser mode, virtual Uno)', () =>
     expect(session.errors).toEqual([]);
   });
 
-  it('drives the panel parts: servo angle, buzzer tone, pot and distance inputs read by the program, console prints', async () => {
+  it('drives the panel parts: dimmed LED, servo angle, buzzer tone, pot and distance inputs read by the program, console prints', async () => {
     await ensureIdle(page);
     // servo 6 → 45°; tone 8 at 440 Hz for 1.5 s; forever { print(pot A0 %); print(distance 7); wait 100 }
     const print = (id: string, value: unknown, next?: unknown) => ({
@@ -433,38 +436,47 @@ describe('runner and board panel in Chromium (browser mode, virtual Uno)', () =>
     });
     await openProject(page, 'piezas', [
       {
-        type: 'chispa_servo_write',
-        id: 'servo',
-        fields: { PIN: '6' },
-        inputs: { ANGLE: { shadow: { type: 'math_number', id: 'angle', fields: { NUM: 45 } } } },
+        type: 'chispa_led_brightness',
+        id: 'dim',
+        // Pin 11 (Timer2): the servo takes Timer1, so like on a real Uno pins 9 and 10 lose PWM.
+        fields: { PIN: '11' },
+        inputs: { PERCENT: { shadow: { type: 'math_number', id: 'pct', fields: { NUM: 50 } } } },
         next: {
           block: {
-            type: 'chispa_tone',
-            id: 'tone',
-            fields: { PIN: '8' },
-            inputs: {
-              FREQUENCY: { shadow: { type: 'math_number', id: 'hz', fields: { NUM: 440 } } },
-              DURATION: { shadow: { type: 'math_number', id: 'ms', fields: { NUM: 1500 } } },
-            },
+            type: 'chispa_servo_write',
+            id: 'servo',
+            fields: { PIN: '6' },
+            inputs: { ANGLE: { shadow: { type: 'math_number', id: 'angle', fields: { NUM: 45 } } } },
             next: {
-              block: forever(
-                'loop',
-                print(
-                  'print-pot',
-                  { type: 'chispa_potentiometer', id: 'pot', fields: { CHANNEL: '0' } },
-                  print(
-                    'print-distance',
-                    { type: 'chispa_distance_cm', id: 'dist', fields: { PIN: '7' } },
-                    {
-                      type: 'chispa_wait_ms',
-                      id: 'wait',
-                      inputs: {
-                        MS: { shadow: { type: 'math_number', id: 'wait-ms', fields: { NUM: 100 } } },
-                      },
-                    },
+              block: {
+                type: 'chispa_tone',
+                id: 'tone',
+                fields: { PIN: '8' },
+                inputs: {
+                  FREQUENCY: { shadow: { type: 'math_number', id: 'hz', fields: { NUM: 440 } } },
+                  DURATION: { shadow: { type: 'math_number', id: 'ms', fields: { NUM: 1500 } } },
+                },
+                next: {
+                  block: forever(
+                    'loop',
+                    print(
+                      'print-pot',
+                      { type: 'chispa_potentiometer', id: 'pot', fields: { CHANNEL: '0' } },
+                      print(
+                        'print-distance',
+                        { type: 'chispa_distance_cm', id: 'dist', fields: { PIN: '7' } },
+                        {
+                          type: 'chispa_wait_ms',
+                          id: 'wait',
+                          inputs: {
+                            MS: { shadow: { type: 'math_number', id: 'wait-ms', fields: { NUM: 100 } } },
+                          },
+                        },
+                      ),
+                    ),
                   ),
-                ),
-              ),
+                },
+              },
             },
           },
         },
@@ -483,6 +495,16 @@ describe('runner and board panel in Chromium (browser mode, virtual Uno)', () =>
     await page.click('[data-testid="run"]');
     await waitForRunState(page, 'running');
     await page.waitForSelector('[data-testid="buzzer-8"][data-hz="440"]', { timeout: 5000 });
+    // LED 11 glows at about half brightness (PWM duty measured on the virtual Uno).
+    await expect
+      .poll(async () => Number(await page.locator('[data-testid="led-11"]').getAttribute('data-brightness')), {
+        timeout: 5000,
+      })
+      .toBeGreaterThan(0.4);
+    expect(Number(await page.locator('[data-testid="led-11"]').getAttribute('data-brightness'))).toBeLessThan(
+      0.6,
+    );
+    expect(await page.locator('[data-testid="led-11"]').getAttribute('data-on')).toBe('true');
     // The horn turns to 45° (from the pulse width the virtual Uno measures on pin 6).
     await expect
       .poll(
