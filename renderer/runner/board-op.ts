@@ -100,6 +100,10 @@ export const waitMs = (value: unknown): number => {
 /** What print() shows for a value: text as is, numbers and booleans plainly, lists as [a, b]. */
 export const formatPrint = (value: unknown): string => {
   if (typeof value === 'string') return value;
+  // 0.1 + 0.2 shows 0.3, not 0.30000000000000004 (floating-point noise means nothing to a child).
+  if (typeof value === 'number' && Number.isFinite(value) && !Number.isInteger(value)) {
+    return String(Number(value.toPrecision(12)));
+  }
   if (Array.isArray(value)) return `[${value.map((item) => formatPrint(item)).join(', ')}]`;
   if (value === undefined || value === null) return '';
   if (typeof value === 'object') {

@@ -77,11 +77,13 @@ describe('ProgramApi calls → board commands', () => {
   it('waits 0 for nonsense and formats prints plainly', () => {
     expect([waitMs(-5), waitMs('x'), waitMs('250'), waitMs(1e12)]).toEqual([0, 0, 250, 3_600_000]);
     expect([
+      formatPrint(0.1 + 0.2),
+      formatPrint(1 / 3),
       formatPrint('hola'),
       formatPrint(3.5),
       formatPrint(true),
       formatPrint([1, 'a', [2]]),
       formatPrint(null),
-    ]).toEqual(['hola', '3.5', 'true', '[1, a, [2]]', '']);
+    ]).toEqual(['0.3', '0.333333333333', 'hola', '3.5', 'true', '[1, a, [2]]', '']);
   });
 });
