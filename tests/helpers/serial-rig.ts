@@ -1,6 +1,6 @@
 /**
- * The real-serial stack for tests and the bench: a pty pair, the virtual Uno (optiboot and/or the
- * kit firmware) bridged to its device end, and the app side (board service + serial service) on
+ * The real-serial stack for tests: a pty pair, the virtual Uno in its worker thread (optiboot
+ * and/or the kit firmware) bridged to its device end, and the app side (board service + serial service) on
  * the app end, wired as create-services wires them. The virtual Uno is reset through a hook
  * because a pty has no DTR line.
  */
@@ -10,15 +10,29 @@ import type { Logger } from '../../main/app/logger';
 import { createBoardService, type BoardService } from '../../main/board/board-service';
 import { createSerialService, type SerialService } from '../../main/serial/serial-service';
 import type { FlashProgress } from '../../main/serial/stk500-uploader';
-import { KIT_FIRMWARE_HEX_PATH, readOptibootHex, startPacedUno, type PacedUno } from './paced-uno';
-import { bridgePtyToUart, createPtyPair, type PtyPair } from './pty-bridge';
+import { startVirtualUno, type VirtualUno } from '../../main/virtual-uno/virtual-uno';
+import { KIT_FIRMWARE_HEX_PATH, readOptibootHex } from './paced-uno';
+import { bridgePtyToUart, createPtyPair, type PtyPair, type UartEnd } from './pty-bridge';
 import { fileURLToPath } from 'node:url';
+
+/** The worker's UART as the pty bridge wants it. */
+export const uartOf = (uno: VirtualUno): UartEnd => ({
+  writeToMcu: (bytes) => uno.transport.write(Buffer.from(bytes)),
+  onMcuBytes(listener) {
+    const onData = (data: Buffer) => listener(new Uint8Array(data));
+    uno.transport.on('data', onData);
+    return () => uno.transport.off('data', onData);
+  },
+});
 
 export const quietLogger: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 export interface SerialRig {
   pty: PtyPair;
-  uno: PacedUno;
+  /** The virtual Uno in its worker thread (the product path), paced to real time. */
+  uno: VirtualUno;
+  /** Level of an Uno pin as the simulator last reported it. */
+  pinLevel(pin: number): boolean | null;
   board: BoardService;
   serial: SerialService;
   states: BoardStatus[];
@@ -40,11 +54,11 @@ export const startSerialRig = async (
   options: { flashHex?: string; bootloader?: boolean; pollMs?: number } = {},
 ): Promise<SerialRig> => {
   const pty = await createPtyPair();
-  const uno = startPacedUno({
+  const uno = await startVirtualUno({
     flashHex: options.flashHex,
     bootloaderHex: options.bootloader === false ? undefined : readOptibootHex(),
   });
-  let unbridge = await bridgePtyToUart(pty.devicePath, uno);
+  let unbridge = await bridgePtyToUart(pty.devicePath, uartOf(uno));
   const events = createEventHub();
   const states: BoardStatus[] = [];
   const progress: FlashProgress[] = [];
@@ -61,11 +75,11 @@ export const startSerialRig = async (
   const board = createBoardService({ events, logger: quietLogger, firmwareHexPath: firmwarePath });
   // A real Uno restarts on DTR and its bootloader hands over to the firmware; the pty cannot
   // carry DTR, so the same restart is done on the simulator.
-  const reset = () => uno.core.reset({ intoBootloader: options.bootloader !== false });
+  const reset = () => uno.reset({ intoBootloader: options.bootloader !== false });
   const serial = createSerialService({
     firmwarePath,
     pollMs: options.pollMs ?? 1500,
-    resetIntoBootloader: () => uno.core.reset({ intoBootloader: true }),
+    resetIntoBootloader: () => uno.reset({ intoBootloader: true }),
     resetOnConnect: reset,
     onProgress: (p) => events.emit('serial.flashProgress', p),
   });
@@ -105,6 +119,7 @@ export const startSerialRig = async (
   return {
     pty,
     uno,
+    pinLevel: (pin) => uno.latestPins()?.digital[pin] ?? null,
     board,
     serial,
     states,
@@ -116,13 +131,13 @@ export const startSerialRig = async (
     },
     async plug() {
       await pty.plug();
-      unbridge = await bridgePtyToUart(pty.devicePath, uno);
+      unbridge = await bridgePtyToUart(pty.devicePath, uartOf(uno));
     },
     async dispose() {
       serial.dispose();
       await board.dispose();
-      uno.stop();
       await unbridge().catch(() => undefined);
+      await uno.stop();
       await pty.dispose();
     },
   };

@@ -33,20 +33,21 @@ describe.skipIf(skipReason !== null)('real serial to the virtual Uno through a p
       expect(blank).toMatchObject({ state: 'no-firmware', canPrepare: true });
 
       const prepared = await rig.serial.prepareBoard(path);
-      expect(prepared).toMatchObject({ baudRate: 115200, signature: '1E 95 0F', bytes: kitImage.size });
+      // The simulator accepts any speed; a loaded machine can push the uploader to its 57600 fallback.
+      expect([115200, 57600]).toContain(prepared.baudRate);
+      expect(prepared).toMatchObject({ signature: '1E 95 0F', bytes: kitImage.size });
       expect(prepared.status).toMatchObject({ state: 'ready', firmware: { name: 'Chispa' } });
-      const flash = rig.uno.core.readFlash();
+      const flash = await rig.uno.readFlash();
       expect(Buffer.from(flash.subarray(0, kitImage.size)).equals(Buffer.from(kitImage.data))).toBe(true);
-      expect(rig.uno.core.stats().pageWrites).toBe(Math.ceil(kitImage.size / 128));
       expect(rig.progress.at(-1)).toMatchObject({ phase: 'done', percent: 100, path });
       expect(rig.progress.some((p) => p.phase === 'writing' && p.percent > 0 && p.percent < 100)).toBe(true);
 
       await rig.board.command({ op: 'digitalWrite', pin: 13, value: 1 });
-      await sleep(100);
-      expect(rig.uno.core.pinLevel(13)).toBe(true);
+      await sleep(150);
+      expect(rig.pinLevel(13)).toBe(true);
       await rig.board.command({ op: 'digitalWrite', pin: 13, value: 0 });
-      await sleep(100);
-      expect(rig.uno.core.pinLevel(13)).toBe(false);
+      await sleep(150);
+      expect(rig.pinLevel(13)).toBe(false);
     },
   );
 
@@ -78,8 +79,8 @@ describe.skipIf(skipReason !== null)('real serial to the virtual Uno through a p
       const back = await rig.waitForState((s) => s.state === 'ready', 10_000, afterLost);
       expect(back.target).toEqual({ kind: 'serial', path });
       await rig.board.command({ op: 'digitalWrite', pin: 13, value: 0 });
-      await sleep(100);
-      expect(rig.uno.core.pinLevel(13)).toBe(false);
+      await sleep(150);
+      expect(rig.pinLevel(13)).toBe(false);
     },
   );
 });
