@@ -11,7 +11,7 @@ import { createBoardService, type BoardService } from '../../main/board/board-se
 import { createSerialService, type SerialService } from '../../main/serial/serial-service';
 import type { FlashProgress } from '../../main/serial/stk500-uploader';
 import { startVirtualUno, type VirtualUno } from '../../main/virtual-uno/virtual-uno';
-import { KIT_FIRMWARE_HEX_PATH, readOptibootHex } from './paced-uno';
+import { KIT_FIRMWARE_HEX_PATH, readOptibootHex } from './uno-hex-files';
 import { bridgePtyToUart, createPtyPair, type PtyPair, type UartEnd } from './pty-bridge';
 import { fileURLToPath } from 'node:url';
 

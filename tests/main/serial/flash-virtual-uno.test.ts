@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseIntelHex } from '../../../common/intel-hex';
-import { KIT_FIRMWARE_HEX_PATH } from '../../helpers/paced-uno';
+import { KIT_FIRMWARE_HEX_PATH } from '../../helpers/uno-hex-files';
 import { socatMissingReason } from '../../helpers/pty-bridge';
 import { startSerialRig, type SerialRig } from '../../helpers/serial-rig';
 

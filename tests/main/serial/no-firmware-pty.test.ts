@@ -9,7 +9,7 @@ import { createBoardService, type BoardService } from '../../../main/board/board
 import { createPortOwnership } from '../../../main/serial/port-ownership';
 import { createSerialTransportFactory } from '../../../main/serial/serial-board-transport';
 import { fileURLToPath } from 'node:url';
-import { KIT_FIRMWARE_HEX_PATH } from '../../helpers/paced-uno';
+import { KIT_FIRMWARE_HEX_PATH } from '../../helpers/uno-hex-files';
 import {
   createPtyPair,
   openPtyDevice,
