@@ -49,7 +49,22 @@ describe('board link (the runner’s view of the board)', () => {
     await expect(prepared).resolves.toBeUndefined();
     expect(main.calls.map((call) => call.name)).toEqual(['board.status', 'board.connect']);
     expect(main.calls[1].args).toEqual({ target: { kind: 'virtual' } });
-    expect(main.listenerCount()).toBe(0);
+    // Only the link's own state cache still listens (the wait's listener is gone).
+    expect(main.listenerCount()).toBe(1);
+  });
+
+  it('skips asking when main already announced a ready board, until the bridge drops', async () => {
+    const main = fakeMain(() => ({
+      ok: true,
+      value: status({ state: 'ready', target: { kind: 'virtual' } }),
+    }));
+    const link = createBoardLink(main.client);
+    main.emit('board.state', status({ state: 'ready', target: { kind: 'virtual' } }));
+    await link.prepare(new AbortController().signal);
+    expect(main.calls).toEqual([]);
+    main.emit('board.state', status({ state: 'connecting', target: { kind: 'virtual' } }));
+    await link.prepare(new AbortController().signal);
+    expect(main.calls.map((call) => call.name)).toEqual(['board.status']);
   });
 
   it("does not replace a real board that needs firmware: it says why, in the board's words", async () => {
