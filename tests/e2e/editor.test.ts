@@ -207,4 +207,62 @@ describe('block editor in Chromium (browser mode)', () => {
     await page.keyboard.press('Enter'); // put it down
     await expect.poll(leds).toBe(before + 1);
   });
+
+  it('runs a "when button pressed" block once per press of the panel button, beside the main blocks', async () => {
+    const { page } = session;
+    // when button 2 pressed { print "¡clic!" }  and, as the main blocks, LED 13 on.
+    const program = {
+      blocks: {
+        languageVersion: 0,
+        blocks: [
+          {
+            type: 'chispa_when_button_pressed',
+            id: 'when',
+            x: 20,
+            y: 20,
+            fields: { PIN: '2' },
+            inputs: {
+              DO: {
+                block: {
+                  type: 'chispa_print',
+                  id: 'print',
+                  inputs: { VALUE: { shadow: { type: 'text', id: 'txt', fields: { TEXT: '¡clic!' } } } },
+                },
+              },
+            },
+          },
+          { type: 'chispa_led_set', id: 'led', x: 20, y: 200, fields: { PIN: '13', STATE: '1' } },
+        ],
+      },
+    };
+    await page.locator('[data-testid=editor-file-input]').setInputFiles({
+      name: 'clic.chispa.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(program)),
+    });
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid=editor-notice]')?.textContent?.includes('clic'),
+    );
+    await page.click('[data-testid=run]');
+    await page.waitForSelector('.run-controls[data-state="running"]', { timeout: 20_000 });
+    await page.waitForSelector('[data-testid="led-13"][data-on="true"]', { timeout: 10_000 });
+    const clicks = async () =>
+      ((await page.locator('[data-testid=console-output]').textContent()) ?? '').split('¡clic!').length - 1;
+    const button = page.locator('[data-testid="button-2"]');
+    const box = await button.boundingBox();
+    if (!box) throw new Error('no button on the board panel');
+    for (const expected of [1, 2]) {
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.mouse.down();
+      await page.waitForTimeout(200); // held: still one print per press
+      await page.mouse.up();
+      await expect.poll(clicks, { timeout: 3000 }).toBe(expected);
+      await page.waitForTimeout(150);
+    }
+    // Event blocks keep the program running after the main blocks end.
+    expect(await page.getAttribute('.run-controls', 'data-state')).toBe('running');
+    await page.click('[data-testid=stop]');
+    await page.waitForSelector('.run-controls[data-state="idle"]');
+    expect(session.errors).toEqual([]);
+  });
 });
