@@ -129,10 +129,12 @@ export const measureInChromium = async (url: string, wire: WireLog, trials: numb
     const stop = await center('stop');
     const runToWire: number[] = [];
     for (let i = 0; i <= trials; i++) {
-      await page.waitForSelector('[data-testid="run"]:not([disabled])', { timeout: 20_000 }).catch(async (error) => {
-        const status = await page.locator('[data-testid="run-status"]').textContent();
-        throw new Error(`Run stayed disabled (trial ${i}, "${status}")`, { cause: error });
-      });
+      await page
+        .waitForSelector('[data-testid="run"]:not([disabled])', { timeout: 20_000 })
+        .catch(async (error) => {
+          const status = await page.locator('[data-testid="run-status"]').textContent();
+          throw new Error(`Run stayed disabled (trial ${i}, "${status}")`, { cause: error });
+        });
       await sleep(300); // the spare worker for the next run is loaded
       const before = wire.entries.length;
       await page.mouse.click(run.x, run.y);

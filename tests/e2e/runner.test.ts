@@ -497,9 +497,12 @@ describe('runner and board panel in Chromium (browser mode, virtual Uno)', () =>
     await page.waitForSelector('[data-testid="buzzer-8"][data-hz="440"]', { timeout: 5000 });
     // LED 11 glows at about half brightness (PWM duty measured on the virtual Uno).
     await expect
-      .poll(async () => Number(await page.locator('[data-testid="led-11"]').getAttribute('data-brightness')), {
-        timeout: 5000,
-      })
+      .poll(
+        async () => Number(await page.locator('[data-testid="led-11"]').getAttribute('data-brightness')),
+        {
+          timeout: 5000,
+        },
+      )
       .toBeGreaterThan(0.4);
     expect(Number(await page.locator('[data-testid="led-11"]').getAttribute('data-brightness'))).toBeLessThan(
       0.6,
