@@ -51,7 +51,7 @@ export const createReconnectSupervisor = (deps: {
 
   const tryReconnect = async (ports: RecognisedPort[]): Promise<void> => {
     const wanted = lost;
-    if (!wanted || pauses > 0 || attempting) return;
+    if (!wanted || attempting) return;
     const back = ports.find((port) => isSameBoard(wanted, port));
     if (!back) {
       sawAbsent = true;
@@ -61,6 +61,7 @@ export const createReconnectSupervisor = (deps: {
     presentSince ||= Date.now();
     // Still listed right after the loss: wait for it to vanish, or for a glitch to pass (3 s).
     if (!sawAbsent && Date.now() - presentSince < (deps.glitchMs ?? 3000)) return;
+    if (pauses > 0) return;
     attempting = true;
     try {
       await new Promise((resolve) => setTimeout(resolve, deps.settleMs ?? 300));
