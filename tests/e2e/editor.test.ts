@@ -26,6 +26,8 @@ const blinkLoop = [
 describe('block editor in Chromium (browser mode)', () => {
   let app: RunningApp;
   let session: BrowserSession;
+  /** Apps killed by the crash test: stopped last, which removes their data folder. */
+  const crashedApps: RunningApp[] = [];
 
   beforeAll(async () => {
     app = await startApp();
@@ -34,6 +36,7 @@ describe('block editor in Chromium (browser mode)', () => {
   afterAll(async () => {
     await session?.close();
     await app?.stop();
+    for (const crashed of crashedApps) await crashed.stop();
   });
 
   const ready = async () => {
@@ -64,20 +67,21 @@ describe('block editor in Chromium (browser mode)', () => {
     expect(await shownCode(page)).toBe(blinkLoop);
   });
 
-  it('finds the workspace back after the app itself restarts, from the file in the data folder', async () => {
-    const dataDir = app.dataDir;
-    const saved = JSON.parse(readFileSync(`${dataDir}/projects/autosave.chispa.json`, 'utf8'));
+  it('finds the workspace back after the app crashes (killed) and starts again on the same data', async () => {
+    const { page } = session;
+    const saved = JSON.parse(readFileSync(`${app.dataDir}/projects/autosave.chispa.json`, 'utf8'));
     expect(saved).toMatchObject({ format: 'chispa-project', version: 1 });
-    const restarted = await startApp({ dataDir });
-    const page = await session.context.newPage();
-    try {
-      await page.goto(restarted.url);
-      await page.waitForSelector('#region-workspace[data-editor-ready="true"]');
-      expect(await shownCode(page)).toBe(blinkLoop);
-    } finally {
-      await page.close();
-      await restarted.stop();
-    }
+    const crashed = app;
+    await crashed.crash();
+    crashedApps.push(crashed);
+    app = await startApp({ dataDir: crashed.dataDir });
+    await page.goto(app.url);
+    await ready();
+    expect(await shownCode(page)).toBe(blinkLoop);
+    // While the app was down, the page's reconnect attempts were refused: expected, not a bug.
+    const refused = session.errors.filter((error) => error.includes('ERR_CONNECTION_REFUSED'));
+    expect(session.errors).toEqual(refused);
+    session.errors.length = 0;
   });
 
   it('switches block labels between Spanish and English without losing blocks', async () => {

@@ -11,6 +11,8 @@ export interface RunningApp {
   token: string;
   dataDir: string;
   output: () => string;
+  /** Kills the app at once (SIGKILL), like a crash or a power cut; the data folder stays. */
+  crash(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -64,8 +66,14 @@ export const startApp = async (
     token: parsed.searchParams.get('token') ?? '',
     dataDir,
     output: () => output,
+    async crash() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGKILL');
+      await exited;
+    },
     async stop() {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
         child.kill('SIGTERM');
         await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
