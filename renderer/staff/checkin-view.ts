@@ -229,8 +229,13 @@ export const createCheckInView = (ctx: StaffContext, openSessions: () => void) =
     }, 150);
   };
 
+  /** People with a call in flight: a tap meanwhile is ignored, so taps never race each other. */
+  const pending = new Set<string>();
+
   const toggle = async (personId: string) => {
-    if (!sessionId) return;
+    if (!sessionId || pending.has(personId)) return;
+    pending.add(personId);
+    rows.get(personId)?.item.setAttribute('aria-busy', 'true');
     const person = people.get(personId);
     const wasPresent = present.get(personId) === true;
     present.set(personId, !wasPresent);
@@ -246,6 +251,9 @@ export const createCheckInView = (ctx: StaffContext, openSessions: () => void) =
     } catch (error) {
       present.set(personId, wasPresent);
       status.error(error);
+    } finally {
+      pending.delete(personId);
+      rows.get(personId)?.item.removeAttribute('aria-busy');
     }
     paintRow(personId);
     renderCount();

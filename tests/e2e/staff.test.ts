@@ -92,7 +92,12 @@ describe('staff area in Chromium (issue 6)', () => {
 
   it('adds two people (form and roster import, with a bad row reported) and creates a session', async () => {
     const { page } = session;
-    await page.click('#staff-tab-people');
+    // Tabs work from the keyboard: arrows move between them, focus follows.
+    await page.focus('#staff-tab-checkin');
+    await page.keyboard.press('ArrowRight');
+    expect(await page.getAttribute('#staff-tab-people', 'aria-selected')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('staff-tab-people');
+    expect(await page.isVisible('#staff-panel-checkin')).toBe(false);
     await page.fill('#person-add-name', 'Ana Quispe');
     await page.selectOption('#person-add-type', 'learner');
     await page.fill('#person-add-birth-year', String(new Date().getFullYear() - 11));
@@ -153,13 +158,18 @@ describe('staff area in Chromium (issue 6)', () => {
     );
 
     const bruno = '#checkin-roster li:has-text("Bruno Mamani") button';
+    // The count moves at once; the row is busy until main has answered.
+    const settled = '#checkin-roster li:has-text("Bruno Mamani"):not([aria-busy])';
     await page.click(bruno);
     await page.waitForSelector('#checkin-count[data-count="2"]');
+    await page.waitForSelector(settled);
     await page.click(bruno);
-    await page.waitForSelector('#checkin-count[data-count="1"]');
-    expect(await page.textContent('#checkin-status')).toContain('corregida');
+    await page.waitForSelector('#checkin-status:has-text("corregida")');
+    expect(await page.getAttribute('#checkin-count', 'data-count')).toBe('1');
+    await page.waitForSelector(settled);
     await page.click(bruno);
-    await page.waitForSelector('#checkin-count[data-count="2"]');
+    await page.waitForSelector('#checkin-status:has-text("Bruno Mamani: presente.")');
+    expect(await page.getAttribute('#checkin-count', 'data-count')).toBe('2');
 
     // Walk-in: the name typed in the search carries over; a minor needs the guardian's consent.
     await page.fill('#checkin-search', 'Diego Flores');
@@ -266,7 +276,9 @@ describe('staff area in Chromium (issue 6)', () => {
     const ana = '#checkin-roster li:has-text("Ana Quispe") button';
     await page.waitForSelector(`${ana}[aria-pressed="true"]`);
     await page.click(ana); // a correction is still allowed
-    await page.waitForSelector('#checkin-count[data-count="2"]');
+    await page.waitForSelector('#checkin-status:has-text("Ana Quispe: asistencia corregida")');
+    expect(await page.getAttribute('#checkin-count', 'data-count')).toBe('2');
+    await page.waitForSelector('#checkin-roster li:has-text("Ana Quispe"):not([aria-busy])');
     await page.click(ana);
     await page.waitForSelector('#checkin-status[data-code="attendance.consent-withdrawn"]');
     expect(await page.textContent('#checkin-status')).toMatch(/retiró el consentimiento/);
