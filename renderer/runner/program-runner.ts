@@ -43,6 +43,9 @@ export interface RunnerBoard {
 
 export type RunnerState = 'idle' | 'preparing' | 'running';
 
+/** Board call errors that mean there is no board any more (not a problem with the block). */
+export const boardGoneCodes: readonly string[] = ['board.not-connected'];
+
 export type RunEnd =
   | { reason: 'done' }
   | { reason: 'stopped' }
@@ -155,7 +158,10 @@ export class ProgramRunner {
         if (this.current !== run) return;
         const ipcError: IpcError =
           error instanceof BoardCallFailed ? error.error : { code: 'internal', messageKey: 'error.internal' };
-        this.fail(run, { kind: 'board', error: ipcError }, blockId);
+        // The board went away under the program: same ending as the board.state 'lost' event,
+        // whichever of the two reaches the page first.
+        if (boardGoneCodes.includes(ipcError.code)) this.finish(run, { reason: 'board-lost' }, false);
+        else this.fail(run, { kind: 'board', error: ipcError }, blockId);
       },
     );
   }

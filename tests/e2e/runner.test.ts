@@ -11,6 +11,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import WebSocket from 'ws';
 import { startApp, type RunningApp } from './helpers/app-process';
 import { openBrowser, type BrowserSession } from './helpers/browser';
 import {
@@ -540,6 +541,29 @@ describe('runner and board panel in Chromium (browser mode, virtual Uno)', () =>
     await expect.poll(async () => (await lastPair()).pot, { timeout: 5000 }).toBe('0');
     await page.click('[data-testid="stop"]');
     await waitForRunState(page, 'idle');
+    expect(session.errors).toEqual([]);
+  });
+
+  it('stops the program and says so when the board goes away while it runs', async () => {
+    await ensureIdle(page);
+    await openProject(page, 'parpadeo', [forever('loop', ledSet('on', '1', ledSet('off', '0')))]);
+    await page.click('[data-testid="run"]');
+    await waitForRunState(page, 'running');
+    // Another window of the app disconnects the board (as a pulled cable would end it).
+    const other = new WebSocket(`ws://127.0.0.1:${app.port}/bridge?token=${app.token}`, {
+      origin: `http://127.0.0.1:${app.port}`,
+    });
+    await new Promise((resolve, reject) => {
+      other.once('open', resolve);
+      other.once('error', reject);
+    });
+    other.send(JSON.stringify({ kind: 'call', id: 1, name: 'board.disconnect', args: {} }));
+    await waitForRunState(page, 'idle');
+    other.close();
+    expect(await page.locator('[data-testid="run-status"]').textContent()).toMatch(
+      /Se perdió la conexión con la placa/,
+    );
+    expect(await page.locator('[data-testid="board-state"]').getAttribute('data-state')).toBe('idle');
     expect(session.errors).toEqual([]);
   });
 });

@@ -10,7 +10,7 @@ import {
 import { createNodeProgramWorker, type NodeProgramWorker } from './helpers/node-worker-factory';
 
 /** A board that answers every command on the next turn; digitalRead returns `inputs[pin]`. */
-const fakeBoard = (options: { failOn?: BoardCommand['op']; notReady?: boolean } = {}) => {
+const fakeBoard = (options: { failOn?: BoardCommand['op']; failCode?: string; notReady?: boolean } = {}) => {
   const commands: BoardCommand[] = [];
   const inputs: Record<number, number> = {};
   const board: RunnerBoard = {
@@ -21,7 +21,8 @@ const fakeBoard = (options: { failOn?: BoardCommand['op']; notReady?: boolean } 
       commands.push(command);
       await new Promise((resolve) => setImmediate(resolve));
       if (command.op === options.failOn) {
-        throw new BoardCallFailed({ code: 'board.timeout', messageKey: 'error.board.timeout' });
+        const code = options.failCode ?? 'board.timeout';
+        throw new BoardCallFailed({ code, messageKey: `error.${code}` });
       }
       return command.op === 'digitalRead' ? (inputs[command.pin] ?? 0) : null;
     },
@@ -161,5 +162,14 @@ describe('program runner with the real host in a worker thread', () => {
     expect(ends).toEqual([{ reason: 'board-lost' }]);
     await workers[0].exited;
     expect(commands).toEqual([]);
+  });
+
+  it('ends as "board lost" when a call finds no board any more (no safe-off command to nobody)', async () => {
+    const { board, commands } = fakeBoard({ failOn: 'digitalWrite', failCode: 'board.not-connected' });
+    const { runner, ends } = startRunner(board);
+    await runner.run("api.highlight('x'); await api.digitalWrite(13, 1); await api.wait(1000);");
+    await until(() => ends.length > 0, 'the end');
+    expect(ends).toEqual([{ reason: 'board-lost' }]);
+    expect(commands).toEqual([{ op: 'digitalWrite', pin: 13, value: 1 }]);
   });
 });
