@@ -76,6 +76,10 @@ export const editorFeature: Feature = async ({ client, frame, shared }) => {
     refreshCode();
     projects.relabel();
   });
+  // Leaving or hiding the page saves a change still waiting for its debounce.
   window.addEventListener('pagehide', () => void autosave.flush());
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') void autosave.flush();
+  });
   region.dataset.editorReady = 'true';
 };

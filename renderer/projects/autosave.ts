@@ -52,8 +52,9 @@ export const createAutosave = (options: {
         void save();
       }, delayMs);
     },
-    /** Save right away (and wait for it). */
+    /** Save right away if a change is waiting (and wait for it). */
     async flush() {
+      if (timer === undefined) return saving ?? undefined;
       clearTimeout(timer);
       timer = undefined;
       await save();
