@@ -3,7 +3,7 @@ import { h, label } from '../ui/dom';
 import { field } from './form-fields';
 import { ageBandKey, consentStateKey, typeKey } from './labels';
 import { createPersonForm } from './person-form';
-import { buildPersonDetail } from './person-detail';
+import { buildPersonDetail, type DetailMessage } from './person-detail';
 import { createRosterImport } from './roster-import';
 import type { StaffContext } from './staff-context';
 import { createStatusLine } from './status-line';
@@ -63,21 +63,26 @@ export const createPeopleView = (ctx: StaffContext) => {
 
   let selectedId: string | null = null;
 
-  const openDetail = (person: Person | null) => {
+  const openDetail = (person: Person | null, message?: DetailMessage) => {
     selectedId = person?.id ?? null;
     if (!person) {
       detail.replaceChildren();
       return;
     }
     detail.replaceChildren(
-      buildPersonDetail(ctx, person, (changed) => {
-        if (changed) openDetail(changed);
-        else {
-          openDetail(null);
-          listStatus.ok('staff.ui.people.erased', { name: person.displayName });
-        }
-        void load();
-      }),
+      buildPersonDetail(
+        ctx,
+        person,
+        (changed, changeMessage) => {
+          if (changed) openDetail(changed, changeMessage);
+          else {
+            openDetail(null);
+            listStatus.ok('staff.ui.people.erased', { name: person.displayName });
+          }
+          void load();
+        },
+        message,
+      ),
     );
   };
 

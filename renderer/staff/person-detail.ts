@@ -15,12 +15,20 @@ import { setText, translateTree } from './staff-text';
  * One person: edit, guardian consent (record / withdraw) for minors, soft delete or restore,
  * and — for the centre admin — erase for good after a clear confirmation.
  */
+/** What to announce after a change (the detail is rebuilt, so the message travels with it). */
+export interface DetailMessage {
+  key: string;
+  params?: Record<string, string | number>;
+}
+
 export const buildPersonDetail = (
   ctx: StaffContext,
   person: Person,
-  onChanged: (person: Person | null) => void,
+  onChanged: (person: Person | null, message?: DetailMessage) => void,
+  message?: DetailMessage,
 ): HTMLElement => {
   const status = createStatusLine('person-detail-status');
+  if (message) status.ok(message.key, message.params);
   const edit = createPersonForm({ idPrefix: 'person-edit', requireConsent: false, withConsent: false });
   edit.fill(person);
   const save = label('button', 'staff.ui.save', { type: 'submit', id: 'person-save' });
@@ -47,8 +55,7 @@ export const buildPersonDetail = (
     try {
       const { displayName, type, birthYear, sex } = read.person;
       const updated = await ctx.call('people.update', { id: person.id, displayName, type, birthYear, sex });
-      onChanged(updated);
-      status.ok('staff.ui.people.saved', { name: updated.displayName });
+      onChanged(updated, { key: 'staff.ui.people.saved', params: { name: updated.displayName } });
     } catch (error) {
       status.error(error);
     } finally {
@@ -76,7 +83,8 @@ export const buildPersonDetail = (
         id: 'person-restore',
         onclick: async () => {
           try {
-            onChanged(await ctx.call('people.restore', { id: person.id }));
+            const restored = await ctx.call('people.restore', { id: person.id });
+            onChanged(restored, { key: 'staff.ui.people.restored', params: { name: restored.displayName } });
           } catch (error) {
             status.error(error);
           }
@@ -91,7 +99,8 @@ export const buildPersonDetail = (
         id: 'person-delete',
         onclick: async () => {
           try {
-            onChanged(await ctx.call('people.softDelete', { id: person.id }));
+            const deleted = await ctx.call('people.softDelete', { id: person.id });
+            onChanged(deleted, { key: 'staff.ui.people.deleted', params: { name: deleted.displayName } });
           } catch (error) {
             status.error(error);
           }
@@ -144,7 +153,7 @@ export const buildPersonDetail = (
 const buildConsentSection = (
   ctx: StaffContext,
   person: Person,
-  onChanged: (person: Person) => void,
+  onChanged: (person: Person, message?: DetailMessage) => void,
   status: ReturnType<typeof createStatusLine>,
 ): HTMLElement => {
   const state = h('p', { class: `consent-state consent-${person.consentState}`, id: 'consent-state' });
@@ -193,7 +202,7 @@ const buildConsentSection = (
     recordButton.disabled = true;
     try {
       const updated = await ctx.call('consent.record', { personId: person.id, consent: read.consent });
-      onChanged(updated);
+      onChanged(updated, { key: 'staff.ui.consent.recorded' });
     } catch (error) {
       status.error(error);
     } finally {
@@ -228,7 +237,8 @@ const buildConsentSection = (
       });
       if (!sure) return;
       try {
-        onChanged(await ctx.call('consent.withdraw', { personId: person.id, date: date.value }));
+        const updated = await ctx.call('consent.withdraw', { personId: person.id, date: date.value });
+        onChanged(updated, { key: 'staff.ui.consent.withdrawn' });
       } catch (error) {
         status.error(error);
       }

@@ -290,6 +290,19 @@ describe('staff area in Chromium (issue 6)', () => {
     expect(await page.getAttribute('#checkin-count', 'data-count')).toBe('2');
 
     await page.click('#staff-tab-people');
+    // Edit, soft delete (hidden unless "show deleted"), restore.
+    await page.click('#people-list li:has-text("Bruno Mamani") button');
+    await page.selectOption('#person-edit-sex', 'male');
+    await page.click('#person-save');
+    await page.waitForSelector('#person-detail-status:has-text("Cambios guardados para Bruno Mamani")');
+    await page.click('#person-delete');
+    await page.waitForSelector('#people-list li:has-text("Bruno Mamani")', { state: 'detached' });
+    await page.check('#people-show-deleted');
+    await page.waitForSelector('#people-list li.deleted:has-text("Bruno Mamani")');
+    await page.click('#person-restore');
+    await page.waitForSelector('#people-list li:not(.deleted):has-text("Bruno Mamani")');
+    await page.uncheck('#people-show-deleted');
+
     await page.click('#people-list li:has-text("Diego Flores") button');
     await page.click('#person-erase');
     await page.waitForSelector('#erase-dialog[open]');
