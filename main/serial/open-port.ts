@@ -23,6 +23,9 @@ export const classifyOpenError = (error: unknown): PortOpenErrorCode => {
 export const openSerialPort = (path: string, baudRate: number): Promise<SerialPort> =>
   new Promise((resolve, reject) => {
     const port = new SerialPort({ path, baudRate, lock: true, autoOpen: false, hupcl: true });
+    // A pulled cable surfaces as 'error' (EIO on write) besides 'close'; without a listener the
+    // process would crash. Writers see the error in their callbacks; owners listen to 'close'.
+    port.on('error', () => undefined);
     port.open((error) => {
       if (!error) return resolve(port);
       const code = classifyOpenError(error);

@@ -12,7 +12,7 @@ export interface ByteStream {
   off(event: 'data', listener: (data: Buffer) => void): unknown;
 }
 
-export type Stk500FailureKind = 'timeout' | 'nosync' | 'failed' | 'write';
+export type Stk500FailureKind = 'timeout' | 'nosync' | 'failed' | 'write' | 'closed';
 
 export class Stk500Failure extends Error {
   constructor(
@@ -40,6 +40,8 @@ export interface Stk500Link {
    * bootloader queued, a USB-serial chip's buffer). Resolves with the bytes discarded.
    */
   drainUntilQuiet(quietMs: number, maxMs: number, expectedBytes?: number): Promise<number>;
+  /** The port closed under us (cable pulled): fail the exchange in flight and any later one. */
+  markClosed(): void;
   /** Total bytes seen that were not part of an answer (garbage vs silence). */
   readonly junkBytes: number;
   dispose(): void;
@@ -49,6 +51,9 @@ export const createStk500Link = (stream: ByteStream): Stk500Link => {
   let buffered = new Uint8Array(0);
   let junkTotal = 0;
   let waiter: ((bytes: Uint8Array) => void) | null = null;
+  /** Ends the exchange in flight at once (the port closed: no answer will ever come). */
+  let abortInFlight: (() => void) | null = null;
+  let closed = false;
   const onData = (data: Buffer): void => {
     const chunk = new Uint8Array(data.buffer, data.byteOffset, data.length);
     if (waiter) waiter(chunk);
@@ -94,13 +99,14 @@ export const createStk500Link = (stream: ByteStream): Stk500Link => {
         let junkHere = 0;
         let settled = false;
         const finish = (
-          outcome: 'ok' | 'timeout' | 'write' | 'nosync' | 'failed',
+          outcome: 'ok' | 'timeout' | 'write' | 'nosync' | 'failed' | 'closed',
           rest?: Uint8Array,
         ): void => {
           if (settled) return;
           settled = true;
           clearTimeout(timer);
           waiter = null;
+          abortInFlight = null;
           busy = false;
           junkHere += parser.junkBytes;
           junkTotal += junkHere;
@@ -124,7 +130,9 @@ export const createStk500Link = (stream: ByteStream): Stk500Link => {
           }
         };
         const timer = setTimeout(() => finish('timeout'), timeoutMs);
+        if (closed) return finish('closed');
         waiter = feed;
+        abortInFlight = () => finish('closed');
         // Anything that arrived before this exchange (a late answer to a timed-out command, boot
         // noise) must not be taken for its answer.
         junkTotal += buffered.length;
@@ -134,6 +142,10 @@ export const createStk500Link = (stream: ByteStream): Stk500Link => {
           if (error) finish('write');
         });
       });
+    },
+    markClosed() {
+      closed = true;
+      abortInFlight?.();
     },
     dispose() {
       stream.off('data', onData);

@@ -62,6 +62,12 @@ export interface UploadResult {
 
 const SIGNATURE = formatSignature(ATMEGA328P_SIGNATURE);
 
+const failureError = (failure: Stk500Failure, path: string): AppError =>
+  // A write that fails (EIO) or a port that closes mid-exchange: the cable was pulled.
+  failure.kind === 'closed' || failure.kind === 'write'
+    ? new AppError('serial.disconnected', { params: { path, step: failure.command }, cause: failure })
+    : timeoutError(failure, path);
+
 const timeoutError = (failure: Stk500Failure, path: string): AppError =>
   new AppError('serial.timeout', { params: { path, step: failure.command }, cause: failure });
 
@@ -129,6 +135,7 @@ const connectToBootloader = async (options: UploadOptions, bauds: readonly numbe
   for (const baudRate of bauds) {
     const port = await openSerialPort(options.path, baudRate);
     const link = createStk500Link(port);
+    port.once('close', () => link.markClosed());
     // GET_SYNCs that timed out, across resets: a bootloader may still answer them late.
     const pending = { unanswered: 0 };
     try {
@@ -221,7 +228,7 @@ export const uploadFirmware = async (options: UploadOptions): Promise<UploadResu
       durationMs: Math.round(performance.now() - started),
     };
   } catch (error) {
-    if (error instanceof Stk500Failure) throw timeoutError(error, options.path);
+    if (error instanceof Stk500Failure) throw failureError(error, options.path);
     throw error;
   } finally {
     link.dispose();

@@ -131,6 +131,23 @@ describe.skipIf(skipReason !== null)('STK500 uploader on a pty with a scripted b
     expect((error as AppError).messageKey).toBe('error.serial.no-sync.garbage');
   });
 
+  it('fails at once with disconnected when the cable is pulled mid-upload, nothing left open', async () => {
+    const { board, path } = await setup();
+    let pages = 0;
+    const started = performance.now();
+    const error = await uploadFirmware({
+      path,
+      image: new Uint8Array(20_000).fill(0x42),
+      resetIntoBootloader: async () => undefined,
+      onProgress: (progress) => {
+        if (progress.phase === 'writing' && ++pages === 5) void pty!.unplug();
+      },
+    }).catch((e: unknown) => e);
+    expect((error as AppError).code).toBe('serial.disconnected');
+    expect(performance.now() - started).toBeLessThan(900);
+    expect(board.commands.filter((command) => command === 0x64).length).toBeLessThan(20);
+  });
+
   it('reports a port held by another program as port-busy', async () => {
     const { path } = await setup();
     const { openSerialPort, closeQuietly } = await import('../../../main/serial/open-port');
