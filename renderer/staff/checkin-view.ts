@@ -1,5 +1,5 @@
 import type { PersonSearchHit, Session } from '../../common/ipc/contract-attendance';
-import { onLocaleChange, t } from '../i18n/i18n';
+import { t } from '../i18n/i18n';
 import { h, label } from '../ui/dom';
 import { field } from './form-fields';
 import { activityKey, ageBandKey, consentStateKey, typeKey } from './labels';
@@ -7,7 +7,7 @@ import { createPersonForm } from './person-form';
 import { matchesQuery } from './roster-filter';
 import type { StaffContext } from './staff-context';
 import { createStatusLine } from './status-line';
-import { setText, translateTree } from './staff-text';
+import { setText, translateTree, whileConnected } from './staff-text';
 
 const rosterLimit = 500;
 
@@ -138,7 +138,7 @@ export const createCheckInView = (ctx: StaffContext, openSessions: () => void) =
     );
     sessionSelect.value = sessionId;
   };
-  onLocaleChange(renderSessionOptions);
+  whileConnected(sessionSelect, renderSessionOptions);
 
   const paintRow = (id: string) => {
     const row = rows.get(id);

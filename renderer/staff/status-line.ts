@@ -1,9 +1,8 @@
 import { ChispaCallError } from '../ipc/client';
-import { errorText, onLocaleChange } from '../i18n/i18n';
 import type { IpcError } from '../../common/ipc/app-error';
 import type { MessageParams } from '../../common/i18n/translate';
 import { h } from '../ui/dom';
-import { setText } from './staff-text';
+import { setErrorText, setText } from './staff-text';
 
 /** Turns anything thrown by a call into the IpcError the user should read. */
 export const toIpcError = (error: unknown): IpcError =>
@@ -24,17 +23,13 @@ export interface StatusLine {
 
 /**
  * A polite live region under a form: successes and errors are announced to screen readers and
- * stay in the current language (errors are re-described on a language change).
+ * follow the language (errors are re-described on a switch, see staff-text.ts).
  */
 export const createStatusLine = (id?: string): StatusLine => {
   const element = h('p', { class: 'staff-status', role: 'status', 'aria-live': 'polite', id });
-  let lastError: IpcError | null = null;
-  onLocaleChange(() => {
-    if (lastError) element.textContent = errorText(lastError);
-  });
   const clear = () => {
-    lastError = null;
     delete element.dataset.staffI18n;
+    delete element.dataset.staffError;
     delete element.dataset.state;
     delete element.dataset.code;
     element.classList.remove('error-text');
@@ -43,22 +38,19 @@ export const createStatusLine = (id?: string): StatusLine => {
   return {
     element,
     ok(key, params) {
-      lastError = null;
       element.classList.remove('error-text');
       element.dataset.state = 'ok';
       delete element.dataset.code;
       setText(element, key, params);
     },
     error(error) {
-      lastError = toIpcError(error);
-      delete element.dataset.staffI18n;
+      const ipcError = toIpcError(error);
       element.classList.add('error-text');
       element.dataset.state = 'error';
-      element.dataset.code = lastError.code;
-      element.textContent = errorText(lastError);
+      element.dataset.code = ipcError.code;
+      setErrorText(element, ipcError);
     },
     invalid(key, params) {
-      lastError = null;
       element.classList.add('error-text');
       element.dataset.state = 'error';
       element.dataset.code = 'invalid';

@@ -1,5 +1,4 @@
 import type { MonthlySummary } from '../../common/ipc/contract-attendance';
-import { onLocaleChange } from '../i18n/i18n';
 import { h, label } from '../ui/dom';
 import { field } from './form-fields';
 import { activityKey, ageBandKey, sexKey, typeKey } from './labels';
@@ -7,7 +6,7 @@ import { localMonth } from './local-dates';
 import type { StaffContext } from './staff-context';
 import { createStatusLine } from './status-line';
 import { drawSummaryChart } from './summary-chart';
-import { translateTree } from './staff-text';
+import { translateTree, whileConnected } from './staff-text';
 
 const countTable = (
   id: string,
@@ -105,7 +104,7 @@ export const createSummaryView = (ctx: StaffContext) => {
     translateTree(body);
   };
   // The chart's SVG text is drawn with t(); redraw it in the new language.
-  onLocaleChange(() => {
+  whileConnected(element, () => {
     if (last) render(last);
   });
 
