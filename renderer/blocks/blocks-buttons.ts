@@ -1,4 +1,4 @@
-import { Order } from 'blockly/javascript';
+import { Order, type JavascriptGenerator } from 'blockly/javascript';
 import { digitalPinOptions, startingWith } from './kit-options';
 import { kitStyles } from './kit-styles';
 import { definitionsOf, pinOf, type KitBlockSet } from './kit-generator-helpers';
@@ -29,7 +29,10 @@ const buttonPin = { type: 'field_dropdown', name: 'PIN', options: startingWith(2
  *     }
  *   })());
  * The body runs once per press (on the rising edge). Tasks and the main blocks share the
- * worker cooperatively: each runs until its next await.
+ * worker cooperatively: each runs until its next await. When event blocks exist, the main
+ * blocks become one more task and the program ends with `await Promise.all(chispaTasks)`
+ * (see withEventTasks): it keeps listening after the main blocks end, and an error in any
+ * task ends the whole program at once, even while the main blocks loop forever.
  */
 export const buttonBlocks: KitBlockSet = {
   definitions: [
@@ -79,4 +82,16 @@ export const buttonBlocks: KitBlockSet = {
       return null;
     },
   },
+};
+
+/**
+ * Program code around the main blocks when event blocks made tasks (called from the
+ * generator's finish, before the definitions are put on top).
+ */
+export const withEventTasks = (mainCode: string, generator: JavascriptGenerator): string => {
+  if (!definitionsOf(generator)[eventTasksName]) return mainCode;
+  const main = mainCode.trim()
+    ? `${eventTasksName}.push((async () => {\n${generator.prefixLines(mainCode, generator.INDENT)}})());\n`
+    : '';
+  return `${main}await Promise.all(${eventTasksName});\n`;
 };

@@ -9,7 +9,7 @@ import * as blocklyEs from 'blockly/msg/es';
 import { javascriptGenerator, type JavascriptGenerator } from 'blockly/javascript';
 import type { Locale } from '../../common/i18n/locale';
 import { asyncProcedureGenerators } from './async-procedures';
-import { eventTasksName } from './blocks-buttons';
+import { eventTasksName, withEventTasks } from './blocks-buttons';
 import { timerStartName } from './blocks-time-console';
 import { kitBlockDefinitions, kitBlockGenerators } from './kit-blocks';
 import { kitBlocklyMessages } from './kit-messages';
@@ -37,6 +37,9 @@ export const registerChispaBlocks = (locale: Locale): JavascriptGenerator => {
   Object.assign(javascriptGenerator.forBlock, kitBlockGenerators, procedures);
   // Before each statement: tell the runner which block is about to run (editor highlight).
   javascriptGenerator.STATEMENT_PREFIX = 'api.highlight(%1);\n';
+  // Event blocks ("when button pressed") run as tasks beside the main blocks.
+  const finish = javascriptGenerator.finish.bind(javascriptGenerator);
+  javascriptGenerator.finish = (code: string) => finish(withEventTasks(code, javascriptGenerator));
   javascriptGenerator.addReservedWords(['api', eventTasksName, timerStartName].join(','));
   return javascriptGenerator;
 };

@@ -178,6 +178,45 @@ describe('generated programs run against the program API', () => {
   });
 });
 
+describe('event blocks and errors', () => {
+  it('ends the whole program when an event task fails, even while the main blocks keep looping', async () => {
+    // when button 2 pressed { LED on pin 5 on }; main: repeat 1000 × { wait 10 ms }
+    const state = {
+      blocks: {
+        languageVersion: 0,
+        blocks: [
+          block('chispa_when_button_pressed', 'when', {
+            fields: { PIN: '2' },
+            inputs: { DO: { block: block('chispa_led_set', 'led5', { fields: { PIN: '5', STATE: '1' } }) } },
+          }),
+          block('controls_repeat_ext', 'loop', {
+            y: 300,
+            inputs: {
+              TIMES: num(1000),
+              DO: { block: block('chispa_wait_ms', 'wait', { inputs: { MS: num(10) } }) },
+            },
+          }),
+        ],
+      },
+    };
+    const { api } = recordingApi({ digital: [0, 1, 1, 1, 1, 1, 1, 1] });
+    let mainWaits = 0;
+    const failing = {
+      ...api,
+      digitalWrite: async (pin: number) => {
+        if (pin === 5) throw new Error('pin 5 broke');
+      },
+      wait: (ms: number) =>
+        new Promise<void>((resolve) => {
+          if (ms === 10) mainWaits += 1;
+          setTimeout(resolve, 1);
+        }),
+    };
+    await expect(runProgram(codeFor(state), failing)).rejects.toThrow('pin 5 broke');
+    expect(mainWaits).toBeLessThan(1000);
+  });
+});
+
 describe('block labels follow the language', () => {
   it('shows kit and Blockly blocks in Spanish, then in English', () => {
     const state = {
