@@ -15,7 +15,7 @@ type WorkspaceJson = Parameters<typeof Blockly.serialization.workspaces.load>[0]
 /**
  * The Blockly workspace behind EditorHandle. Blockly reads block texts when a block is made,
  * so a language switch saves the workspace, sets the messages, injects a fresh workspace with
- * the new toolbox and loads the blocks back (the program is unchanged; the undo history restarts).
+ * the new toolbox and loads the blocks back (same block ids), then hands the undo history over.
  */
 export class ChispaEditor implements EditorHandle {
   private workspace: Blockly.WorkspaceSvg;
@@ -131,11 +131,17 @@ export class ChispaEditor implements EditorHandle {
   relabel(locale: Locale): void {
     const state = this.saveState();
     const scale = this.workspace.scale;
+    const undo = [...this.workspace.getUndoStack()];
+    const redo = [...this.workspace.getRedoStack()];
     this.errorBlockIds.clear();
     this.workspace.dispose();
     setBlockLanguage(locale);
     this.workspace = this.inject(scale);
     this.loadQuietly(state);
+    // Undo events find their workspace by id and their blocks by id (kept by save/load).
+    for (const event of [...undo, ...redo]) event.workspaceId = this.workspace.id;
+    this.workspace.getUndoStack().push(...undo);
+    this.workspace.getRedoStack().push(...redo);
   }
 
   setHighContrast(on: boolean): void {

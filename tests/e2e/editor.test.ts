@@ -119,6 +119,23 @@ describe('block editor in Chromium (browser mode)', () => {
     await expect.poll(prints).toBe(0);
     await page.keyboard.press('Control+y');
     await expect.poll(prints).toBe(1);
+    // The history survives a language switch (the workspace is re-created with new labels).
+    await page.selectOption('#language', 'en');
+    await page.waitForFunction(
+      () =>
+        document.querySelector('#category-leds .blocklyToolboxCategoryLabel')?.textContent ===
+        'Lights and pins',
+    );
+    await page.keyboard.press('Control+z');
+    await expect.poll(prints).toBe(0);
+    await page.keyboard.press('Control+y');
+    await expect.poll(prints).toBe(1);
+    await page.selectOption('#language', 'es');
+    await page.waitForFunction(
+      () =>
+        document.querySelector('#category-leds .blocklyToolboxCategoryLabel')?.textContent ===
+        'Luces y pines',
+    );
     await page.click('[data-testid=editor-undo]');
     await expect.poll(prints).toBe(0);
     expect(await page.locator('[data-testid=editor-redo]').isEnabled()).toBe(true);
