@@ -1,4 +1,9 @@
 /** The open probe of 'serial.diagnose' on real ptys: busy vs free vs missing. */
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { diagnoseSerial, probeOpen } from '../../../main/serial/diagnose';
 import { closeQuietly, openSerialPort, classifyOpenError } from '../../../main/serial/open-port';
@@ -49,4 +54,33 @@ describe.skipIf(skipReason !== null)('diagnose probes a real pty', () => {
     await pty.unplug();
     expect(await probeOpen(pty.appPath)).toBe('missing');
   });
+
+  // EACCES needs a user without rights to the device: as root, open it as "nobody".
+  it.skipIf(process.getuid?.() !== 0)(
+    'classifies the real permission-denied error of a user without rights',
+    async () => {
+      pty = await createPtyPair();
+      const dir = mkdtempSync(join(tmpdir(), 'chispa-eacces-'));
+      const script = join(dir, 'open-as.mjs');
+      writeFileSync(
+        script,
+        `const { SerialPort } = await import(process.argv[2]);
+const port = new SerialPort({ path: process.argv[3], baudRate: 57600, lock: true, autoOpen: false });
+port.open((error) => { console.log(JSON.stringify({ code: error?.code ?? null, message: error?.message ?? null })); process.exit(0); });`,
+      );
+      chmodSync(dir, 0o755);
+      chmodSync(script, 0o644);
+      const serialportEntry = createRequire(import.meta.url).resolve('serialport');
+      const run = spawnSync(process.execPath, [script, serialportEntry, pty.appPath], {
+        uid: 65534,
+        gid: 65534,
+        encoding: 'utf8',
+        cwd: dir,
+      });
+      expect(run.stderr).toBe('');
+      const reported = JSON.parse(run.stdout.trim()) as { code: string | null; message: string | null };
+      expect(reported.message).toMatch(/Permission denied/);
+      expect(classifyOpenError(reported)).toBe('serial.permission-denied');
+    },
+  );
 });
