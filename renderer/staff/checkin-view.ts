@@ -77,8 +77,18 @@ export const createCheckInView = (ctx: StaffContext, openSessions: () => void) =
     walkIn.hidden = !open;
     walkInToggle.setAttribute('aria-expanded', String(open));
     if (open) {
-      if (!walkInForm.nameInput.value && search.value.trim())
+      if (!walkInForm.nameInput.value) {
+        // Most walk-ins at a family workshop are caregivers, at a teacher training teachers.
+        const activity = sessions.find((session) => session.id === sessionId)?.activityType;
+        walkInForm.setType(
+          activity === 'digital-safety-family'
+            ? 'caregiver'
+            : activity === 'teacher-training'
+              ? 'teacher'
+              : 'learner',
+        );
         walkInForm.nameInput.value = search.value.trim();
+      }
       walkInForm.focus();
     } else search.focus();
   };

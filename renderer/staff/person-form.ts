@@ -18,6 +18,8 @@ export interface PersonForm {
   reset(): void;
   /** Loads a person for editing (consent is edited separately). */
   fill(person: Person): void;
+  /** Preselects the type (e.g. caregiver at a family workshop). */
+  setType(type: PersonType): void;
   focus(): void;
 }
 
@@ -117,6 +119,10 @@ export const createPersonForm = (options: {
       typeSelect.value = person.type;
       yearInput.value = person.birthYear === null ? '' : String(person.birthYear);
       sexSelect.value = person.sex ?? '';
+      updateConsent();
+    },
+    setType(type) {
+      typeSelect.value = type;
       updateConsent();
     },
     focus() {
