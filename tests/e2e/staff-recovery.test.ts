@@ -1,4 +1,5 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -26,7 +27,7 @@ const classList = lastNames.flatMap((last) => firstNames.map((first) => `${first
 describe('staff area: a class of 30 and a damaged database (issue 6)', () => {
   let app: RunningApp;
   let session: BrowserSession;
-  const dataDir = join(process.env.TMPDIR ?? '/tmp', `chispa-e2e-staff-${process.pid}-${Date.now()}`);
+  const dataDir = join(tmpdir(), `chispa-e2e-staff-${process.pid}-${Date.now()}`);
 
   beforeAll(async () => {
     app = await startApp({ dataDir });
