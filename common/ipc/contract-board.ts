@@ -102,6 +102,15 @@ export const boardCalls = {
     result: z.object({ value: z.number().nullable() }),
     access: 'student',
   }),
+  /**
+   * The runner marks a program start/stop: a serial port under a running program is not taken
+   * by Prepare board (refused with serial.port-owned) until the program stops.
+   */
+  'board.setRunning': defineCall({
+    args: z.object({ running: z.boolean() }).strict(),
+    result: z.object({}),
+    access: 'student',
+  }),
   'board.virtualInput': defineCall({
     args: z.object({ input: virtualInputSchema }).strict(),
     result: z.object({}),
