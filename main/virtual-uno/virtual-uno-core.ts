@@ -220,8 +220,13 @@ export class VirtualUnoCore {
     return { simTimeMs: this.simTimeMs, digital, pwmDuty, servoPulseUs, toneHz };
   }
 
-  /** External reset (reset button / DTR): a fresh MCU on the same flash and EEPROM. */
+  /**
+   * External reset (reset button / DTR): a fresh MCU on the same flash and EEPROM. Bytes still
+   * queued for the old MCU are dropped, as on a real chip whose receiver goes off at reset (left
+   * over Firmata bytes would otherwise reach the bootloader).
+   */
   reset(options: ResetOptions = {}): void {
+    this.uartRx.clear();
     this.build(this.mcu.cpu.cycles, MCUSR_EXTRF, options.intoBootloader ?? this.bootReset);
   }
 

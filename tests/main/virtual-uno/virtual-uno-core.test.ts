@@ -247,6 +247,23 @@ describe.skipIf(!hasAvrGcc)('VirtualUnoCore on real AVR machine code', () => {
     expect(skipped.seen).toEqual(stepped.seen); // same bytes at the same cycles
   });
 
+  it('drops bytes still queued for the MCU at an external reset, as a real receiver does', () => {
+    // Echo firmware that waits 100 ms before enabling its receiver, so bytes queue up.
+    const hex = compileAvr(`${UART_57600}
+      #include <util/delay.h>
+      int main(void) { _delay_ms(100); uart_init(); for (;;) uart_put(uart_get()); }`);
+    const core = new VirtualUnoCore({ flashHex: hex });
+    const out = collectTx(core);
+    core.uartWrite(Uint8Array.of(1, 2, 3));
+    core.runMs(10);
+    expect(core.stats().uartRxPending).toBe(3);
+    core.reset();
+    expect(core.stats().uartRxPending).toBe(0);
+    core.uartWrite(Uint8Array.of(9));
+    core.runMs(150);
+    expect(out).toEqual([9]);
+  });
+
   it('rebuilds the MCU on a watchdog reset, keeping flash and reporting WDRF in MCUSR', () => {
     const hex = compileAvr(`${UART_57600}
       #include <avr/wdt.h>
