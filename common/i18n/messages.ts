@@ -22,6 +22,8 @@ import esTroubleshooting from './es/troubleshooting.json';
 import enTroubleshooting from './en/troubleshooting.json';
 import esRunner from './es/runner.json';
 import enRunner from './en/runner.json';
+import esConnect from './es/connect.json';
+import enConnect from './en/connect.json';
 
 export type MessageTable = Readonly<Record<string, string>>;
 
@@ -36,6 +38,7 @@ export const messageFiles: Record<Locale, Record<string, MessageTable>> = {
     sync: esSync,
     troubleshooting: esTroubleshooting,
     runner: esRunner,
+    connect: esConnect,
   },
   en: {
     app: enApp,
@@ -47,6 +50,7 @@ export const messageFiles: Record<Locale, Record<string, MessageTable>> = {
     sync: enSync,
     troubleshooting: enTroubleshooting,
     runner: enRunner,
+    connect: enConnect,
   },
 };
 

@@ -6,13 +6,17 @@
 import type { EditorHandle } from '../editor/editor-handle';
 import type { ChispaClient } from '../ipc/client';
 import type { Frame } from './frame';
+import type { BoardFlashing } from '../board-connect/board-flashing';
 import { staffFeature } from '../staff/staff-feature';
 import { boardPanelFeature } from '../board-panel/board-panel-feature';
+import { boardConnectFeature } from '../board-connect/board-connect-feature';
 import { runnerFeature } from '../runner/runner-feature';
 import { editorFeature } from '../editor/editor-feature';
 
 export interface SharedHandles {
   editor?: EditorHandle;
+  /** Whether a board is being prepared (flashed); the runner keeps Run off meanwhile. */
+  boardFlashing?: BoardFlashing;
 }
 
 export interface FeatureContext {
@@ -27,6 +31,8 @@ const features: Feature[] = [
   // The editor feature goes first (it fills context.shared.editor, which the runner uses).
   editorFeature,
   boardPanelFeature,
+  // After the board panel (it sits above it), before the runner (which reads boardFlashing).
+  boardConnectFeature,
   runnerFeature,
   staffFeature,
 ];

@@ -44,8 +44,26 @@ export const runnerFeature: Feature = ({ client, frame, shared }) => {
   };
   onLocaleChange(showBlockError);
 
+  // Run is also off while a board is being prepared (board-connect tells through shared).
+  const applyState = () => {
+    controls.setState(runner.state);
+    if (shared.boardFlashing?.isFlashing()) controls.runButton.disabled = true;
+  };
+  shared.boardFlashing?.onChange(applyState);
+  // Main marks the serial port as running, so Prepare board cannot take it mid-program.
+  let marked = false;
+  const markRunning = (running: boolean) => {
+    if (marked === running) return;
+    marked = running;
+    client.call('board.setRunning', { running }).catch((error) => console.warn('board.setRunning', error));
+  };
+
   runner.listen({
-    state: (state) => controls.setState(state),
+    state: (state) => {
+      applyState();
+      if (state === 'running') markRunning(true);
+      if (state === 'idle') markRunning(false);
+    },
     highlight: (blockId) => shared.editor?.highlightBlock(blockId),
     print: (lines, dropped) => consolePanel.append(lines, dropped),
     end: (end) => {
