@@ -3,7 +3,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const configs = ['common', 'main', 'renderer', 'tracker', 'tests', 'bench'].map((room) => `tsconfig.${room}.json`);
+const configs = ['common', 'main', 'renderer', 'tracker', 'tests', 'bench'].map(
+  (room) => `tsconfig.${room}.json`,
+);
 let failed = false;
 for (const config of configs) {
   if (!existsSync(config)) continue;

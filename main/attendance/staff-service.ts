@@ -1,7 +1,7 @@
 /** Staff PIN: first-run setup (admin), unlock by PIN (the PIN decides the role), lock, PIN changes. */
 import type { StaffStatus } from '../../common/ipc/contract-staff';
 import type { Sql } from '../db/sqlite';
-import { defaultStaffIdleMs, type ConnectionSession, type StaffRole } from '../ipc/connection-session';
+import { type ConnectionSession, type StaffRole } from '../ipc/connection-session';
 import type { Actor } from './actor';
 import type { AttendanceStore } from './attendance-store';
 import { writeAudit } from './audit-repo';
@@ -68,7 +68,7 @@ export const createStaffService = (store: AttendanceStore, options: { now?: () =
       const waitMs = lockedOutMs(await loadAttempts(), now());
       const base = {
         role: session.staffRole(),
-        idleLockMs: defaultStaffIdleMs,
+        idleLockMs: session.idleMs,
         lockedOutSeconds: Math.ceil(waitMs / 1000),
         storage,
       };

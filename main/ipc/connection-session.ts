@@ -7,6 +7,8 @@ export type StaffRole = 'instructor' | 'admin';
 
 export interface ConnectionSession {
   readonly id: string;
+  /** How long an unlocked staff session survives without calls. */
+  readonly idleMs: number;
   staffRole(): StaffRole | null;
   unlockStaff(role: StaffRole): void;
   lockStaff(): void;
@@ -26,6 +28,7 @@ export const createConnectionSession = (
   let lastActivity = now();
   return {
     id,
+    idleMs,
     staffRole() {
       if (role && now() - lastActivity > idleMs) role = null;
       return role;

@@ -17,6 +17,19 @@ const parsePort = (value: string | undefined): number => {
   return port;
 };
 
+/** CHISPA_STAFF_IDLE_MS shortens the staff idle lock (tests, or a centre that wants it shorter). */
+const parseIdleMs = (value: string | undefined): number | undefined => {
+  if (value === undefined || value === '') return undefined;
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms < 1000) {
+    console.error(
+      `Chispa: CHISPA_STAFF_IDLE_MS must be a whole number of milliseconds ≥ 1000, not "${value}".`,
+    );
+    process.exit(2);
+  }
+  return ms;
+};
+
 const main = async () => {
   const services = await createServices({ dataDir: resolveDataDir(), mode: 'browser' });
   const server = await startWebServer({
@@ -25,6 +38,7 @@ const main = async () => {
     logger: services.logger,
     rendererDir,
     port: parsePort(process.env.CHISPA_PORT),
+    staffIdleMs: parseIdleMs(process.env.CHISPA_STAFF_IDLE_MS),
   });
   console.log(`Chispa: ${server.url}`);
   let stopping = false;
