@@ -155,7 +155,10 @@ export const boardConnectFeature: Feature = async ({ client, frame, shared }) =>
     }
   };
   connectButton.addEventListener('click', () => {
-    void act(() => client.call('board.connect', { target: chooser.target() }));
+    void act(async () => {
+      await chooser.settled();
+      return client.call('board.connect', { target: chooser.target() });
+    });
   });
   disconnectButton.addEventListener('click', () => {
     void act(() => client.call('board.disconnect', {}));

@@ -21,6 +21,8 @@ export interface PortChooser {
   /** Shows the connected board's target as the choice. */
   select(target: BoardTarget | null): void;
   refresh(): Promise<void>;
+  /** Resolves once a typed path being added is in the list (Connect right after Add waits). */
+  settled(): Promise<void>;
 }
 
 interface Listing {
@@ -73,6 +75,7 @@ export const buildPortChooser = (client: ChispaClient, say: (text: string) => vo
   let listing: Listing = { ports: [], problemKey: null };
   let listError: IpcError | null = null;
   let chosen = VIRTUAL;
+  let adding: Promise<void> = Promise.resolve();
 
   const portName = (port: SerialPortInfo) =>
     hasMessage(getLocale(), port.labelKey) ? t(port.labelKey) : port.name;
@@ -145,7 +148,7 @@ export const buildPortChooser = (client: ChispaClient, say: (text: string) => vo
       return;
     }
     manualAdd.disabled = true;
-    client
+    adding = client
       .call('serial.addManualPort', { path })
       .then((next) => {
         chosen = path;
@@ -168,5 +171,6 @@ export const buildPortChooser = (client: ChispaClient, say: (text: string) => vo
       render();
     },
     refresh,
+    settled: () => adding,
   };
 };
