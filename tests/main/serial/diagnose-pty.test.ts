@@ -64,7 +64,11 @@ describe.skipIf(skipReason !== null)('diagnose probes a real pty', () => {
       const script = join(dir, 'open-as.mjs');
       writeFileSync(
         script,
+        // Load serialport as root (the checkout may sit in a folder "nobody" cannot read), then
+        // drop to "nobody" before opening the port.
         `const { SerialPort } = await import(process.argv[2]);
+process.setgid(65534);
+process.setuid(65534);
 const port = new SerialPort({ path: process.argv[3], baudRate: 57600, lock: true, autoOpen: false });
 port.open((error) => { console.log(JSON.stringify({ code: error?.code ?? null, message: error?.message ?? null })); process.exit(0); });`,
       );
@@ -72,8 +76,6 @@ port.open((error) => { console.log(JSON.stringify({ code: error?.code ?? null, m
       chmodSync(script, 0o644);
       const serialportEntry = createRequire(import.meta.url).resolve('serialport');
       const run = spawnSync(process.execPath, [script, serialportEntry, pty.appPath], {
-        uid: 65534,
-        gid: 65534,
         encoding: 'utf8',
         cwd: dir,
       });
