@@ -8,7 +8,7 @@
 import type { Page } from 'playwright-core';
 import { SerialPort } from 'serialport';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { socatMissingReason } from '../helpers/pty-bridge';
+import { createPtyPair, socatMissingReason, type PtyPair } from '../helpers/pty-bridge';
 import { startApp, type RunningApp } from './helpers/app-process';
 import { openBrowser, type BrowserSession } from './helpers/browser';
 import { startPtyUno, type PtyUno } from './helpers/pty-uno';
@@ -31,11 +31,12 @@ const waitForBoardState = async (page: Page, wanted: string, timeout: number) =>
 };
 
 /** Clicks "¿Qué hago?" and checks the guide opened at `anchor` with that section's heading focused. */
-const checkGuideOpensAt = async (page: Page, anchor: string) => {
-  await expect
-    .poll(() => page.locator('[data-testid="board-help"]').getAttribute('data-anchor'))
-    .toBe(anchor);
-  await page.click('[data-testid="board-help"]');
+const checkGuideOpensAt = async (page: Page, anchor: string, help = 'board-help') => {
+  if (help === 'board-help')
+    await expect
+      .poll(() => page.locator('[data-testid="board-help"]').getAttribute('data-anchor'))
+      .toBe(anchor);
+  await page.click(`[data-testid="${help}"]`);
   const dialog = page.locator('[data-testid="guide-dialog"]');
   await dialog.waitFor({ state: 'visible' });
   await expect.poll(() => dialog.getAttribute('data-anchor')).toBe(anchor);
@@ -58,7 +59,7 @@ const checkGuideOpensAt = async (page: Page, anchor: string) => {
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'hidden' });
   // Focus comes back to the link that opened the guide.
-  expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('board-help');
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(help);
 };
 
 const openProject = async (page: Page, name: string, blocks: unknown[]) => {
@@ -103,6 +104,7 @@ describe.skipIf(skipReason !== null)(
   'board chooser, Prepare board and the guide (Chromium, real pty)',
   () => {
     let rig: PtyUno;
+    let silent: PtyPair | null = null;
     let app: RunningApp;
     let session: BrowserSession;
     let page: Page;
@@ -235,13 +237,46 @@ describe.skipIf(skipReason !== null)(
       await expect.poll(() => rig.pinLevel(13), { timeout: 10_000, interval: 50 }).toBe(false);
     });
 
+    it('pulling the cable says "lost" and that it will reconnect; plugging it back brings "ready"', async () => {
+      await rig.unplug();
+      await waitForBoardState(page, 'lost', 10_000);
+      expect(await page.locator('[data-testid="board-connect-detail"]').textContent()).toContain(
+        'se volverá a conectar sola',
+      );
+      expect(await page.locator('[data-testid="board-help"]').getAttribute('data-anchor')).toBe('board-lost');
+      await rig.plug();
+      await waitForBoardState(page, 'ready', 20_000);
+      expect(await page.locator('[data-testid="board-connect-detail"]').isVisible()).toBe(false);
+    });
+
+    it('a failed Prepare says what to try and links its guide section', async () => {
+      // A port where nothing answers: no Firmata, no bootloader.
+      silent = await createPtyPair();
+      await page.fill('[data-testid="board-manual-path"]', silent.appPath);
+      await page.click('[data-testid="board-manual-add"]');
+      await page.click('[data-testid="board-connect"]');
+      await waitForBoardState(page, 'no-firmware', 15_000);
+      await page.click('[data-testid="board-prepare"]');
+      await page.click('[data-testid="prepare-confirm"]');
+      await page.waitForSelector('[data-testid="board-prepare-flow"][data-phase="failed"]', {
+        timeout: 40_000,
+      });
+      const failure = (await page.locator('[data-testid="board-flash-error"]').textContent()) ?? '';
+      expect(failure).toContain('No se pudo preparar la placa.');
+      expect(failure).toContain(silent.appPath);
+      expect(failure).toContain('botón de reinicio');
+      expect(await page.locator('[data-testid="run"]').isEnabled()).toBe(true);
+      await checkGuideOpensAt(page, 'upload-no-answer', 'board-flash-help');
+    });
+
     it('lists what the diagnosis found for the chosen port', async () => {
       await page.click('[data-testid="board-diagnose"]');
       const list = page.locator('[data-testid="board-diagnosis"] li');
       await expect.poll(() => list.count(), { timeout: 15_000 }).toBeGreaterThan(2);
       const present = page.locator('[data-testid="board-diagnosis"] li[data-finding="port-present"]');
       expect(await present.getAttribute('data-status')).toBe('ok');
-      expect(await present.textContent()).toContain(rig.pty.appPath);
+      // The chosen port is the silent one from the test before.
+      expect(await present.textContent()).toContain(silent?.appPath);
       expect(session.errors.filter((error) => !/favicon/.test(error))).toEqual([]);
     });
   },

@@ -25,37 +25,55 @@ export interface PtyUno {
   /** How many times a DTR-style reset into the bootloader was emulated. */
   resets(): number;
   pinLevel(pin: number): boolean | null;
+  /** Pulls the cable (socat exits, the port vanishes). */
+  unplug(): Promise<void>;
+  /** Plugs it back on the same path, bridged to the same Uno. */
+  plug(): Promise<void>;
   dispose(): Promise<void>;
 }
 
 export const startPtyUno = async (options: { flashHex?: string } = {}): Promise<PtyUno> => {
   const pty = await createPtyPair();
   const uno = await startVirtualUno({ flashHex: options.flashHex, bootloaderHex: readOptibootHex() });
-  const device = await openPtyDevice(pty.devicePath);
   let lastHostByteAt = 0;
   let lastResetAt = 0;
   let resetCount = 0;
-  device.onData((bytes) => {
-    const now = Date.now();
-    const quiet = now - lastHostByteAt > QUIET_MS;
-    lastHostByteAt = now;
-    if (quiet && bytes[0] === GET_SYNC && bytes[1] === CRC_EOP && now - lastResetAt > RESET_GAP_MS) {
-      lastResetAt = now;
-      resetCount += 1;
-      uno.reset({ intoBootloader: true });
-    }
-    uno.transport.write(Buffer.from(bytes));
-  });
-  const onMcu = (data: Buffer) => device.write(new Uint8Array(data));
-  uno.transport.on('data', onMcu);
+  const bridge = async (): Promise<() => Promise<void>> => {
+    const device = await openPtyDevice(pty.devicePath);
+    device.onData((bytes) => {
+      const now = Date.now();
+      const quiet = now - lastHostByteAt > QUIET_MS;
+      lastHostByteAt = now;
+      if (quiet && bytes[0] === GET_SYNC && bytes[1] === CRC_EOP && now - lastResetAt > RESET_GAP_MS) {
+        lastResetAt = now;
+        resetCount += 1;
+        uno.reset({ intoBootloader: true });
+      }
+      uno.transport.write(Buffer.from(bytes));
+    });
+    const onMcu = (data: Buffer) => device.write(new Uint8Array(data));
+    uno.transport.on('data', onMcu);
+    return async () => {
+      uno.transport.off('data', onMcu);
+      await device.close();
+    };
+  };
+  let unbridge = await bridge();
   return {
     pty,
     uno,
     resets: () => resetCount,
     pinLevel: (pin) => uno.latestPins()?.digital[pin] ?? null,
+    async unplug() {
+      await pty.unplug();
+      await unbridge();
+    },
+    async plug() {
+      await pty.plug();
+      unbridge = await bridge();
+    },
     async dispose() {
-      uno.transport.off('data', onMcu);
-      await device.close();
+      await unbridge().catch(() => undefined);
       await uno.stop();
       await pty.dispose();
     },
