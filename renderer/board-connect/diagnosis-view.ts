@@ -4,7 +4,7 @@
  */
 import type { CallResult } from '../../common/ipc/contract';
 import { ChispaCallError, type ChispaClient } from '../ipc/client';
-import { errorText, t } from '../i18n/i18n';
+import { errorText, onLocaleChange, t } from '../i18n/i18n';
 import { h, label } from '../ui/dom';
 
 type Finding = CallResult<'serial.diagnose'>['findings'][number];
@@ -55,18 +55,25 @@ export const buildDiagnosisView = (
     return row;
   };
 
+  let shown: Finding[] | null = null;
+  const show = (findings: Finding[]) => {
+    shown = findings;
+    list.replaceChildren(...findings.map(item));
+    heading.hidden = false;
+    heading.textContent = t('connect.diagnose.title');
+    const problems = findings.filter((finding) => finding.status === 'problem').length;
+    note.textContent = `${t('connect.diagnose.title')}: ${findings.length} · ${t('connect.diagnose.status.problem')}: ${problems}`;
+  };
+  onLocaleChange(() => {
+    if (shown) show(shown);
+  });
+
   button.addEventListener('click', () => {
     button.disabled = true;
     note.textContent = t('connect.diagnose.running');
     client
       .call('serial.diagnose', { path: options.path() })
-      .then(({ findings }) => {
-        list.replaceChildren(...findings.map(item));
-        heading.hidden = false;
-        heading.textContent = t('connect.diagnose.title');
-        const problems = findings.filter((finding) => finding.status === 'problem').length;
-        note.textContent = `${t('connect.diagnose.title')}: ${findings.length} · ${t('connect.diagnose.status.problem')}: ${problems}`;
-      })
+      .then(({ findings }) => show(findings))
       .catch((error: unknown) => {
         note.textContent = `${t('connect.diagnose.failed')} ${
           error instanceof ChispaCallError ? errorText(error.error) : ''

@@ -7,7 +7,8 @@
 import type { IpcError } from '../../common/ipc/app-error';
 import { guideAnchorFor } from '../../common/serial/error-guide';
 import { ChispaCallError, type ChispaClient } from '../ipc/client';
-import { errorText, t } from '../i18n/i18n';
+import { errorText, onLocaleChange, t } from '../i18n/i18n';
+import type { MessageParams } from '../../common/i18n/translate';
 import { h, label } from '../ui/dom';
 
 export interface PrepareFlow {
@@ -85,17 +86,30 @@ export const buildPrepareFlow = (
     failure,
   );
   let helpAnchor: string | null = null;
+  // What is shown, as keys, so a language switch re-says it.
+  let phaseWords: { key: string; params?: MessageParams } | null = null;
+  let lastError: IpcError | null = null;
+  const sayPhase = (key: string, params?: MessageParams) => {
+    phaseWords = { key, params };
+    phase.textContent = t(key, params);
+  };
   help.addEventListener('click', () => {
     if (helpAnchor) options.openGuide(helpAnchor);
   });
 
   const showFailure = (error: IpcError) => {
+    lastError = error;
     errorMessage.textContent = `${t('connect.prepare.failed')} ${errorText(error)}`;
     helpAnchor = guideAnchorFor(error.code);
     help.hidden = !helpAnchor;
     failure.hidden = false;
     failure.dataset.code = error.code;
   };
+
+  onLocaleChange(() => {
+    if (phaseWords) phase.textContent = t(phaseWords.key, phaseWords.params);
+    if (lastError && !failure.hidden) showFailure(lastError);
+  });
 
   return {
     root,
@@ -106,7 +120,7 @@ export const buildPrepareFlow = (
       bar.value = 0;
       percent.textContent = '0 %';
       root.dataset.phase = 'connecting';
-      phase.textContent = t('connect.prepare.start');
+      sayPhase('connect.prepare.start');
       let spokenPhase = '';
       let spokenQuarter = -1;
       const stop = client.on('serial.flashProgress', (progress) => {
@@ -119,7 +133,7 @@ export const buildPrepareFlow = (
         if (progress.phase !== spokenPhase || (progress.phase !== 'done' && quarter !== spokenQuarter)) {
           spokenPhase = progress.phase;
           spokenQuarter = quarter;
-          phase.textContent = t(`serial.flash.phase.${progress.phase}`, { percent: quarter * 25 });
+          sayPhase(`serial.flash.phase.${progress.phase}`, { percent: quarter * 25 });
         }
       });
       options.setFlashing(true);
@@ -128,10 +142,11 @@ export const buildPrepareFlow = (
         bar.value = 100;
         percent.textContent = '100 %';
         root.dataset.phase = 'done';
-        phase.textContent = t('connect.prepare.done', { seconds: (result.durationMs / 1000).toFixed(1) });
+        sayPhase('connect.prepare.done', { seconds: (result.durationMs / 1000).toFixed(1) });
         return true;
       } catch (error) {
         progressBox.hidden = true;
+        phaseWords = null;
         phase.textContent = '';
         root.dataset.phase = 'failed';
         showFailure(

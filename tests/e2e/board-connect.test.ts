@@ -279,5 +279,20 @@ describe.skipIf(skipReason !== null)(
       expect(await present.textContent()).toContain(silent?.appPath);
       expect(session.errors.filter((error) => !/favicon/.test(error))).toEqual([]);
     });
+
+    it('follows a language switch without reconnecting', async () => {
+      const before = await state(page).getAttribute('data-state');
+      await page.selectOption('#language', 'en');
+      await expect
+        .poll(() => state(page).textContent())
+        .toMatch(/No board is connected|does not have Chispa's firmware|Ready|Lost/);
+      expect(await page.locator('[data-testid="board-connect"]').textContent()).toBe('Connect');
+      expect(await page.locator('[data-testid="board-choice"] option[value="virtual"]').textContent()).toBe(
+        'Virtual board (on screen)',
+      );
+      expect(await state(page).getAttribute('data-state')).toBe(before);
+      await page.selectOption('#language', 'es');
+      await expect.poll(() => page.locator('[data-testid="board-connect"]').textContent()).toBe('Conectar');
+    });
   },
 );
