@@ -7,7 +7,7 @@
 import type { IpcError } from '../../common/ipc/app-error';
 import { guideAnchorFor } from '../../common/serial/error-guide';
 import { ChispaCallError, type ChispaClient } from '../ipc/client';
-import { errorText, onLocaleChange, t } from '../i18n/i18n';
+import { errorText, getLocale, onLocaleChange, t } from '../i18n/i18n';
 import type { MessageParams } from '../../common/i18n/translate';
 import { h, label } from '../ui/dom';
 
@@ -142,7 +142,13 @@ export const buildPrepareFlow = (
         bar.value = 100;
         percent.textContent = '100 %';
         root.dataset.phase = 'done';
-        sayPhase('connect.prepare.done', { seconds: (result.durationMs / 1000).toFixed(1) });
+        sayPhase('connect.prepare.done', {
+          // "3,0 s" in Spanish, "3.0 s" in English.
+          seconds: new Intl.NumberFormat(getLocale(), {
+            minimumFractionDigits: 1,
+            maximumFractionDigits: 1,
+          }).format(result.durationMs / 1000),
+        });
         return true;
       } catch (error) {
         progressBox.hidden = true;

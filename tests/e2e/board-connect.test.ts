@@ -215,6 +215,9 @@ describe.skipIf(skipReason !== null)(
       expect(phases.some((text) => text.includes('Grabando'))).toBe(true);
       expect(phases.some((text) => text.includes('Comprobando lo grabado'))).toBe(true);
       expect(phases.at(-1)).toContain('Placa preparada');
+      console.log(
+        `e2e: ${phases.at(-1)} (${percents.length} progress updates, ${rig.resets()} emulated DTR resets)`,
+      );
       expect(await page.locator('[data-testid="board-flash-percent"]').textContent()).toBe('100 %');
       expect(await page.locator('[data-testid="board-prepare"]').isVisible()).toBe(false);
       const ready = (await state(page).textContent()) ?? '';
