@@ -299,3 +299,39 @@ describe.skipIf(skipReason !== null)(
     });
   },
 );
+
+describe.skipIf(skipReason !== null)('board chooser when the port list fails (no udevadm on PATH)', () => {
+  let app: RunningApp;
+  let session: BrowserSession;
+  let rig: PtyUno;
+
+  beforeAll(async () => {
+    rig = await startPtyUno();
+    // serialport lists Linux ports through udevadm; without it on PATH the list fails.
+    app = await startApp({ env: { PATH: '/nonexistent' } });
+    session = await openBrowser();
+    await session.page.goto(app.url);
+    await session.page.waitForSelector('body[data-ready="true"]');
+  });
+  afterAll(async () => {
+    await session?.close();
+    await app?.stop();
+    await rig?.dispose();
+  });
+
+  it('says why, opens the typed-path box, and a typed path still connects', async () => {
+    const page = session.page;
+    const problem = page.locator('[data-testid="board-list-problem"]');
+    await problem.waitFor({ state: 'visible' });
+    expect(await problem.getAttribute('data-tone')).toBe('error');
+    expect(await problem.textContent()).toMatch(
+      /escribe el nombre del puerto a mano|También puedes escribir/i,
+    );
+    expect(await page.locator('[data-testid="board-manual"]').getAttribute('open')).not.toBeNull();
+    await page.fill('[data-testid="board-manual-path"]', rig.pty.appPath);
+    await page.press('[data-testid="board-manual-path"]', 'Enter');
+    await page.click('[data-testid="board-connect"]');
+    await waitForBoardState(page, 'no-firmware', 15_000);
+    expect(await page.locator('[data-testid="board-prepare"]').isVisible()).toBe(true);
+  });
+});
