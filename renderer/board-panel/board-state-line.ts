@@ -1,6 +1,6 @@
 /**
- * One line saying what the board is doing (connecting, ready, no firmware, lost…), spoken by
- * screen readers (role=status). Uses the board service's message key when it gives one.
+ * One line under the board panel saying what the board is doing (connecting, ready, no
+ * firmware, lost…). Uses the board service's message key when it gives one.
  */
 import type { BoardStatus } from '../../common/ipc/contract-board';
 import { hasMessage } from '../../common/i18n/translate';
@@ -28,10 +28,10 @@ export const stateText = (status: BoardStatus): string => {
 };
 
 export const buildBoardStateLine = (): BoardStateLine => {
+  // Not a live region: the board chooser's status line (renderer/board-connect) already speaks
+  // every state change, with more detail; two live regions would announce each change twice.
   const root = h('p', {
     class: 'board-state',
-    role: 'status',
-    'aria-live': 'polite',
     'data-testid': 'board-state',
     'data-state': 'unknown',
   });
