@@ -56,6 +56,9 @@ describe.skipIf(skipReason !== null)('diagnose probes a real pty', () => {
   });
 
   // EACCES needs a user without rights to the device: as root, open it as "nobody".
+  if (process.getuid?.() !== 0) {
+    console.log('[skip] permission-denied probe: needs root to drop to the "nobody" user');
+  }
   it.skipIf(process.getuid?.() !== 0)(
     'classifies the real permission-denied error of a user without rights',
     async () => {
