@@ -6,48 +6,17 @@
  */
 import type { Page } from 'playwright-core';
 import { openBrowser } from '../tests/e2e/helpers/browser';
+import { forever, ledSet, projectFile, waitMs } from '../tests/e2e/helpers/project-file';
 
 export interface WireLog {
   /** Epoch ms of each write to the virtual Uno, with its bytes. */
   entries: Array<{ at: number; bytes: number[] }>;
 }
 
-const project = (name: string, blocks: unknown[]) => ({
-  format: 'chispa-project',
-  version: 1,
-  name,
-  savedAt: new Date().toISOString(),
-  workspace: { blocks: { languageVersion: 0, blocks } },
-});
-
-const ledSet = (id: string, state: '0' | '1', next?: unknown) => ({
-  type: 'chispa_led_set',
-  id,
-  fields: { PIN: '13', STATE: state },
-  ...(next ? { next: { block: next } } : {}),
-});
-const forever = (id: string, body: unknown) => ({
-  type: 'controls_whileUntil',
-  id,
-  fields: { MODE: 'WHILE' },
-  inputs: {
-    BOOL: { block: { type: 'logic_boolean', id: `${id}-t`, fields: { BOOL: 'TRUE' } } },
-    DO: { block: body },
-  },
-  x: 40,
-  y: 40,
-});
-const wait = (id: string, ms: number, next?: unknown) => ({
-  type: 'chispa_wait_ms',
-  id,
-  inputs: { MS: { shadow: { type: 'math_number', id: `${id}-ms`, fields: { NUM: ms } } } },
-  ...(next ? { next: { block: next } } : {}),
-});
-
-const blinkProject = project('blink', [
-  forever('loop', ledSet('on', '1', wait('w1', 100, ledSet('off', '0', wait('w2', 100))))),
+const blinkProject = projectFile('blink', [
+  forever('loop', ledSet('on', '1', waitMs('w1', 100, ledSet('off', '0', waitMs('w2', 100))))),
 ]);
-const buttonProject = project('button', [
+const buttonProject = projectFile('button', [
   forever('loop', {
     type: 'controls_if',
     id: 'if',

@@ -12,6 +12,7 @@ import { createPtyPair, socatMissingReason, type PtyPair } from '../helpers/pty-
 import { startApp, type RunningApp } from './helpers/app-process';
 import { openBrowser, type BrowserSession } from './helpers/browser';
 import { startPtyUno, type PtyUno } from './helpers/pty-uno';
+import { openProject } from './helpers/project-file';
 
 const skipReason = socatMissingReason();
 if (skipReason) console.log(`[skip] board-connect e2e: ${skipReason}`);
@@ -60,26 +61,6 @@ const checkGuideOpensAt = async (page: Page, anchor: string, help = 'board-help'
   await dialog.waitFor({ state: 'hidden' });
   // Focus comes back to the link that opened the guide.
   expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(help);
-};
-
-const openProject = async (page: Page, name: string, blocks: unknown[]) => {
-  const project = {
-    format: 'chispa-project',
-    version: 1,
-    name,
-    savedAt: new Date().toISOString(),
-    workspace: { blocks: { languageVersion: 0, blocks }, variables: [] },
-  };
-  await page.locator('[data-testid="editor-file-input"]').setInputFiles({
-    name: `${name}.chispa.json`,
-    mimeType: 'application/json',
-    buffer: Buffer.from(JSON.stringify(project)),
-  });
-  await page.waitForFunction(
-    (projectName) =>
-      document.querySelector('[data-testid="editor-notice"]')?.textContent?.includes(projectName),
-    name,
-  );
 };
 
 /** LED 13 on, then wait 30 s (the test stops it long before). */

@@ -21,6 +21,7 @@ import {
   setFieldText,
   workspaceBlocks,
 } from './helpers/blockly-drag';
+import { forever, ledSet, openProject } from './helpers/project-file';
 
 /** Blink half-period programmed by the test (ms): on 250, off 250 → period 500 ms. */
 const HALF_PERIOD_MS = 250;
@@ -51,46 +52,6 @@ const ledLog = (page: Page) =>
 const stopClicks = (page: Page) =>
   page.evaluate(() => (window as unknown as { stopClicks: number[] }).stopClicks.slice());
 const pageNow = (page: Page) => page.evaluate(() => performance.now());
-
-/** Opens a project file through the editor's Open button (its hidden file input). */
-const openProject = async (page: Page, name: string, blocks: unknown[], variables: unknown[] = []) => {
-  const project = {
-    format: 'chispa-project',
-    version: 1,
-    name,
-    savedAt: new Date().toISOString(),
-    workspace: { blocks: { languageVersion: 0, blocks }, variables },
-  };
-  await page.locator('[data-testid="editor-file-input"]').setInputFiles({
-    name: `${name}.chispa.json`,
-    mimeType: 'application/json',
-    buffer: Buffer.from(JSON.stringify(project)),
-  });
-  await page.waitForFunction(
-    (projectName) =>
-      document.querySelector('[data-testid="editor-notice"]')?.textContent?.includes(projectName),
-    name,
-  );
-};
-
-const forever = (id: string, body: unknown) => ({
-  type: 'controls_whileUntil',
-  id,
-  fields: { MODE: 'WHILE' },
-  inputs: {
-    BOOL: { block: { type: 'logic_boolean', id: `${id}-true`, fields: { BOOL: 'TRUE' } } },
-    ...(body ? { DO: { block: body } } : {}),
-  },
-  x: 40,
-  y: 40,
-});
-
-const ledSet = (id: string, state: '0' | '1', next?: unknown) => ({
-  type: 'chispa_led_set',
-  id,
-  fields: { PIN: '13', STATE: state },
-  ...(next ? { next: { block: next } } : {}),
-});
 
 /** What the page says about the run and the board, for failure messages. */
 const describeScreen = async (page: Page) => {
