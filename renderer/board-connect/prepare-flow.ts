@@ -9,6 +9,7 @@ import { guideAnchorFor } from '../../common/serial/error-guide';
 import { ChispaCallError, type ChispaClient } from '../ipc/client';
 import { errorText, getLocale, onLocaleChange, t } from '../i18n/i18n';
 import type { MessageParams } from '../../common/i18n/translate';
+import { askConfirm } from '../ui/confirm-dialog';
 import { h, label } from '../ui/dom';
 
 export interface PrepareFlow {
@@ -18,34 +19,16 @@ export interface PrepareFlow {
 }
 
 export const confirmPrepare = (path: string): Promise<boolean> => {
-  const returnFocus = document.activeElement as HTMLElement | null;
   const no = h('button', { type: 'button', class: 'secondary', 'data-testid': 'prepare-cancel' });
   no.textContent = t('connect.prepare.confirm.no');
   const yes = h('button', { type: 'button', class: 'prepare-yes', 'data-testid': 'prepare-confirm' });
   yes.textContent = t('connect.prepare.confirm.yes');
-  const dialog = h(
-    'dialog',
-    { class: 'prepare-dialog', 'aria-labelledby': 'prepare-title', 'aria-describedby': 'prepare-message' },
-    h('h2', { id: 'prepare-title' }, t('connect.prepare.confirm.title')),
-    h('p', { id: 'prepare-message' }, t('connect.prepare.confirm.message', { path })),
-    h('div', { class: 'actions' }, no, yes),
-  );
-  document.body.append(dialog);
-  return new Promise((resolve) => {
-    let answer = false;
-    no.addEventListener('click', () => dialog.close());
-    yes.addEventListener('click', () => {
-      answer = true;
-      dialog.close();
-    });
-    dialog.addEventListener('close', () => {
-      dialog.remove();
-      returnFocus?.focus();
-      resolve(answer);
-    });
-    dialog.showModal();
-    // Cancel is the safe default (Enter on an accidental press does nothing harmful).
-    no.focus();
+  return askConfirm({
+    className: 'prepare-dialog',
+    title: h('h2', { id: 'prepare-title' }, t('connect.prepare.confirm.title')),
+    message: h('p', { id: 'prepare-message' }, t('connect.prepare.confirm.message', { path })),
+    cancel: no,
+    confirm: yes,
   });
 };
 

@@ -1,11 +1,10 @@
 import type { StaffRoleName, StaffStatus } from '../../common/ipc/contract-staff';
+import { checkNewPin, isValidPin } from './pin-check';
 import { ChispaCallError, type ChispaClient } from '../ipc/client';
 import { h, label } from '../ui/dom';
 import { field, textInput } from './form-fields';
 import { createStatusLine } from './status-line';
 import { translateTree } from './staff-text';
-
-const pinPattern = /^\d{4,8}$/;
 
 const pinInput = (id: string, autocomplete: string): HTMLInputElement =>
   h('input', {
@@ -47,16 +46,7 @@ export const buildSetupScreen = ({ client, onUnlocked }: GateOptions): HTMLEleme
   );
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    if (!pinPattern.test(pin.value)) {
-      status.invalid('staff.ui.pin.rule');
-      pin.focus();
-      return;
-    }
-    if (pin.value !== again.value) {
-      status.invalid('staff.ui.setup.mismatch');
-      again.focus();
-      return;
-    }
+    if (!checkNewPin(pin, again, status)) return;
     submit.disabled = true;
     try {
       const centreCode = centre.value.trim();
@@ -114,7 +104,7 @@ export const buildUnlockScreen = ({
   }
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    if (!pinPattern.test(pin.value)) {
+    if (!isValidPin(pin.value)) {
       status.invalid('staff.ui.pin.rule');
       pin.focus();
       return;

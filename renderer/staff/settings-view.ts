@@ -1,11 +1,10 @@
 import type { StaffRoleName } from '../../common/ipc/contract-staff';
+import { checkNewPin } from './pin-check';
 import { h, label } from '../ui/dom';
 import { field, textInput } from './form-fields';
 import type { StaffContext } from './staff-context';
 import { createStatusLine } from './status-line';
 import { translateTree } from './staff-text';
-
-const pinPattern = /^\d{4,8}$/;
 
 const pinField = (id: string) =>
   h('input', {
@@ -42,16 +41,7 @@ const pinForm = (ctx: StaffContext, role: StaffRoleName, onSet: () => void) => {
   );
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    if (!pinPattern.test(pin.value)) {
-      status.invalid('staff.ui.pin.rule');
-      pin.focus();
-      return;
-    }
-    if (pin.value !== again.value) {
-      status.invalid('staff.ui.setup.mismatch');
-      again.focus();
-      return;
-    }
+    if (!checkNewPin(pin, again, status)) return;
     submit.disabled = true;
     try {
       await ctx.call('staff.setPin', { role, pin: pin.value });
