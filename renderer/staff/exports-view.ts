@@ -2,7 +2,7 @@ import type { ActivityType, ExportFormat, ExportResult } from '../../common/ipc/
 import { h, label } from '../ui/dom';
 import { createAuditLog } from './audit-log';
 import { confirmAction } from './confirm-dialog';
-import { base64ToBytes, downloadBytes } from './download-file';
+import { base64ToBytes, downloadBytes } from '../ui/download-file';
 import { enumSelect, field } from './form-fields';
 import { activityKey, activityTypes } from './labels';
 import { firstOfMonth, localDate } from './local-dates';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { filterRoster, matchesQuery } from '../../../renderer/staff/roster-filter';
 import { layoutChart, niceMax } from '../../../renderer/staff/chart-geometry';
 import { localDate, localMonth, localTime, mayBeMinor } from '../../../renderer/staff/local-dates';
-import { base64ToBytes } from '../../../renderer/staff/download-file';
+import { base64ToBytes } from '../../../renderer/ui/download-file';
 import { idleCheckMs, idleStep } from '../../../renderer/staff/idle-watch';
 import { searchTokens } from '../../../common/attendance/search-key';
 

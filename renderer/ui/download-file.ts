@@ -7,8 +7,8 @@ export const base64ToBytes = (base64: string): Uint8Array<ArrayBuffer> => {
 };
 
 /** Hands a file to the browser's download (Blob + a temporary link); nothing leaves the PC. */
-export const downloadBytes = (bytes: Uint8Array<ArrayBuffer>, fileName: string, mimeType: string): void => {
-  const url = URL.createObjectURL(new Blob([bytes], { type: mimeType }));
+export const downloadBlob = (blob: Blob, fileName: string): void => {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
@@ -19,3 +19,6 @@ export const downloadBytes = (bytes: Uint8Array<ArrayBuffer>, fileName: string, 
   // The download has started by the time the click returns; free the Blob a little later.
   setTimeout(() => URL.revokeObjectURL(url), 30_000);
 };
+
+export const downloadBytes = (bytes: Uint8Array<ArrayBuffer>, fileName: string, mimeType: string): void =>
+  downloadBlob(new Blob([bytes], { type: mimeType }), fileName);
