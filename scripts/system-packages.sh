@@ -13,6 +13,10 @@ checks=(
   "avr-libc:test -f /usr/lib/avr/include/avr/io.h"
   "arduino-core-avr:test -f /usr/share/arduino/hardware/arduino/avr/bootloaders/optiboot/optiboot_atmega328.hex"
   "avrdude:command -v avrdude"
+  # serialport lists Linux ports through udevadm; lab PCs have it (tests also hide it on purpose)
+  "udev:command -v udevadm"
+  # the central tracker's tests start real PostgreSQL 15 servers (initdb + pg_ctl in a temp folder)
+  "postgresql-15:test -x /usr/lib/postgresql/15/bin/initdb"
 )
 
 missing=()

@@ -63,6 +63,16 @@ const checkGuideOpensAt = async (page: Page, anchor: string, help = 'board-help'
   expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(help);
 };
 
+/**
+ * Opens the typed-port box. Where the port list fails (no udevadm) the chooser opens it by
+ * itself, and a click on its summary would close it again.
+ */
+const openManualBox = async (page: Page) => {
+  const manual = page.locator('[data-testid="board-manual"]');
+  if ((await manual.getAttribute('open')) === null) await manual.locator('summary').click();
+  await page.locator('[data-testid="board-manual-path"]').waitFor({ state: 'visible' });
+};
+
 /** LED 13 on, then wait 30 s (the test stops it long before). */
 const ledOnProgram = [
   {
@@ -106,7 +116,7 @@ describe.skipIf(skipReason !== null)(
     });
 
     it('adds a typed port path to the chooser', async () => {
-      await page.click('[data-testid="board-manual"] summary');
+      await openManualBox(page);
       await page.fill('[data-testid="board-manual-path"]', rig.pty.appPath);
       await page.click('[data-testid="board-manual-add"]');
       await expect

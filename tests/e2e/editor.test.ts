@@ -270,9 +270,11 @@ describe('block editor in Chromium (browser mode)', () => {
     const clicks = async () =>
       ((await page.locator('[data-testid=console-output]').textContent()) ?? '').split('¡clic!').length - 1;
     const button = page.locator('[data-testid="button-2"]');
-    const box = await button.boundingBox();
-    if (!box) throw new Error('no button on the board panel');
     for (const expected of [1, 2]) {
+      // Measured before each press: a notice above the panel (e.g. "the port list failed"
+      // where udevadm is missing) can move the button after the page is ready.
+      const box = await button.boundingBox();
+      if (!box) throw new Error('no button on the board panel');
       await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
       await page.mouse.down();
       await page.waitForTimeout(200); // held: still one print per press

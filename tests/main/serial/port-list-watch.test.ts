@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createPortLister, scanDevForSerialPorts } from '../../../main/serial/port-lister';
 import { createPortWatcher } from '../../../main/serial/port-watcher';
@@ -8,11 +9,33 @@ import { createPortOwnership } from '../../../main/serial/port-ownership';
 import { AppError } from '../../../common/ipc/app-error';
 import type { RawPortInfo } from '../../../common/serial/recognise-port';
 
+const udevadmStandIn = fileURLToPath(new URL('../../helpers/udevadm-standin', import.meta.url));
+
 describe('port listing', () => {
   it('recognises what the real serialport list() returns on this machine, without throwing', async () => {
     const listing = await createPortLister()();
     expect(Array.isArray(listing.ports)).toBe(true);
     for (const port of listing.ports) expect(port.labelKey).toMatch(/^serial\.port\.kind\./);
+  });
+
+  // Lab PCs have udev (the test command installs it); this runs serialport's real udev path
+  // against a recorded udev database whether or not this machine has udevadm, so neither the
+  // with-udev nor the without-udev state can break unseen.
+  it('recognises boards from udev through the real list(), with no problem reported', async () => {
+    const saved = process.env.PATH;
+    process.env.PATH = `${udevadmStandIn}:${saved ?? ''}`;
+    const errors: unknown[] = [];
+    try {
+      const listing = await createPortLister({ onError: (error) => errors.push(error) })();
+      expect(errors).toEqual([]);
+      expect(listing.problemKey).toBeNull();
+      const byPath = new Map(listing.ports.map((port) => [port.path, port]));
+      expect(byPath.get('/dev/ttyACM0')?.labelKey).toMatch(/uno/i);
+      expect(byPath.get('/dev/ttyUSB0')?.labelKey).toMatch(/ch340/i);
+      expect(byPath.has('/dev/input/event3')).toBe(false);
+    } finally {
+      process.env.PATH = saved;
+    }
   });
 
   it('survives the real list() rejecting when udevadm is missing', async () => {
