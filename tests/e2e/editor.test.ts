@@ -272,7 +272,8 @@ describe('block editor in Chromium (browser mode)', () => {
     const button = page.locator('[data-testid="button-2"]');
     for (const expected of [1, 2]) {
       // Measured before each press: a notice above the panel (e.g. "the port list failed"
-      // where udevadm is missing) can move the button after the page is ready.
+      // where udevadm is missing) can move the button, even below the window's edge.
+      await button.scrollIntoViewIfNeeded();
       const box = await button.boundingBox();
       if (!box) throw new Error('no button on the board panel');
       await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
