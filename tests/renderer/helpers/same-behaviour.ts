@@ -13,8 +13,8 @@
 import type { PinSnapshot, VirtualInput } from '../../../common/ipc/contract-board';
 import { forever, ledSet, waitMs } from '../../e2e/helpers/project-file';
 
-/** Button edge → output change, in board time (the snapshots come ~30 a second: ±33 ms). */
-export const LATENCY_TOLERANCE_MS = 150;
+/** Button edge → output change, in board time (snapshots come ~30 a second; a busy PC adds more). */
+export const LATENCY_TOLERANCE_MS = 250;
 /** Potentiometer change → servo change, on the test's clock (which a busy computer delays). */
 export const POT_LATENCY_TOLERANCE_MS = 500;
 /** Run → first expected output: loading the program and its first board calls. */
