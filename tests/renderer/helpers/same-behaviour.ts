@@ -203,13 +203,15 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 
 /**
  * Runs one scenario: `start` presses Run (returns once it was pressed), `stop` presses Stop.
- * Inputs go to the board through `probe`, and its pin snapshots are the measurement.
+ * Inputs go to the board through `probe`, and its pin snapshots are the measurement. `slack`
+ * multiplies the timing tolerances (latencies, each blink half period; not the blink's median).
  */
 export const runScenario = async (
   scenario: Scenario,
   probe: PinProbe,
   start: () => Promise<void>,
   stop: () => Promise<void>,
+  slack = 1,
 ): Promise<RunResult> => {
   for (const input of scenario.setup) await probe.input(input);
   await sleep(100);
@@ -275,7 +277,7 @@ export const runScenario = async (
     if (Math.abs(median(result.halfPeriods) - BLINK_HALF_PERIOD_MS) > BLINK_MEDIAN_TOLERANCE_MS)
       result.problems.push(`median half period ${median(result.halfPeriods).toFixed(0)} ms`);
     for (const half of result.halfPeriods) {
-      if (Math.abs(half - BLINK_HALF_PERIOD_MS) > BLINK_EACH_TOLERANCE_MS)
+      if (Math.abs(half - BLINK_HALF_PERIOD_MS) > BLINK_EACH_TOLERANCE_MS * slack)
         result.problems.push(`half period ${half.toFixed(0)} ms`);
     }
     return result;
@@ -310,10 +312,10 @@ export const runScenario = async (
     } else if (input.kind === 'digital') {
       const edge = inPhase.find((sample) => sample.button === input.level);
       latency = edge ? Math.max(0, states[reached].simMs - edge.simMs) : Number.POSITIVE_INFINITY;
-      tolerance = LATENCY_TOLERANCE_MS;
+      tolerance = LATENCY_TOLERANCE_MS * slack;
     } else {
       latency = Math.max(0, states[reached].wallMs - phase.from);
-      tolerance = POT_LATENCY_TOLERANCE_MS;
+      tolerance = POT_LATENCY_TOLERANCE_MS * slack;
     }
     result.latencies.push(latency);
     if (latency > tolerance) result.problems.push(`step ${i}: ${latency.toFixed(0)} ms late`);
