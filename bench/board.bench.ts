@@ -5,7 +5,7 @@
  *   board.digital-write-rtt       io.digitalWrite(13) + PIN_STATE_QUERY → reply showing the new level
  *   board.analog-report-rtt       REPORT_ANALOG on → first A0 value back
  *   board.analog-read-command     board.command analogRead on a pin already reporting (cached value)
- *   board.button-to-event         panel press on D2 → 'board.digital' event (includes johnny-five's 7 ms debounce)
+ *   board.button-to-read          panel press on D2 → a polled board.command digitalRead sees it
  *   board.read-distance           board.command readDistance at 20 cm (PING_READ round trip)
  */
 import { fileURLToPath } from 'node:url';
@@ -87,19 +87,12 @@ await service.command({ op: 'digitalRead', pin: 2 });
 for (let i = 0; i < RUNS; i++) {
   const level = i % 2 === 0;
   const started = now();
-  await new Promise<void>((resolve) => {
-    const stop = events.subscribe((name, payload) => {
-      if (name === 'board.digital' && (payload as { value: number }).value === (level ? 1 : 0)) {
-        stop();
-        resolve();
-      }
-    });
-    service.virtualInput({ kind: 'digital', pin: 2, level });
-  });
+  service.virtualInput({ kind: 'digital', pin: 2, level });
+  while ((await service.command({ op: 'digitalRead', pin: 2 })).value !== (level ? 1 : 0)) await sleep(0);
   presses.push(now() - started);
   await sleep(20);
 }
-print('button-to-event', presses);
+print('button-to-read', presses);
 
 const distances: number[] = [];
 let failedReads = 0;

@@ -121,6 +121,4 @@ export const boardCalls = {
 export const boardEvents = {
   'board.state': defineEvent(boardStatusSchema),
   'board.pins': defineEvent(pinSnapshotSchema),
-  /** A digital input changed (johnny-five's digital reporting), e.g. a button. */
-  'board.digital': defineEvent(z.object({ pin: pinSchema, value: z.union([z.literal(0), z.literal(1)]) })),
 };

@@ -214,10 +214,7 @@ export const createBoardService = (options: BoardServiceOptions): BoardService =
 
     const { stack } = result;
     const kind = stack.firmware ? classifyFirmware(stack.firmware) : 'other-firmata';
-    const session = new BoardSession(stack, {
-      chispaFirmware: kind !== 'other-firmata',
-      onDigital: (pin, value) => events.emit('board.digital', { pin, value }),
-    });
+    const session = new BoardSession(stack, { chispaFirmware: kind !== 'other-firmata' });
     stopLost();
     const unsubscribe = [opened.onLost((reason) => onLost(myGeneration, reason))];
     if (opened.virtual)

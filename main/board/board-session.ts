@@ -1,13 +1,19 @@
 /**
  * The operations kit blocks need, on one ready johnny-five stack: LED (digital/PWM), digital and
- * analog reads with change events, servo angle, tone, HC-SR04 distance and "all off". Each pin
- * has one role at a time; switching role releases the old one first.
+ * analog reads, servo angle, tone, HC-SR04 distance and "all off". Each pin has one role at a
+ * time; switching role releases the old one first.
+ *
+ * Two rules keep a loop with no wait from flooding the 57600-baud link: a write that would not
+ * change the pin (same level, duty, angle or endless tone) is not sent, and commands wait their
+ * turn for the wire (LinkBudget) once the bytes on their way exceed a few milliseconds' worth —
+ * the program is slowed down, never the board's reports. Order is kept.
  */
 import { AppError } from '../../common/ipc/app-error';
 import type { BoardCommand } from '../../common/ipc/contract-board';
 import { MAX_14_BIT, echoMicrosToCm, noToneSysex, toneSysex } from '../../common/board/chispa-sysex';
 import type { JohnnyFiveStack } from './johnny-five-stack';
-import type { FiveButton, FiveServo } from './vendor';
+import { LinkBudget } from './link-budget';
+import type { FiveServo } from './vendor';
 
 type PinRole = 'output' | 'pwm' | 'servo' | 'input' | 'analog' | 'tone' | 'ping';
 
@@ -23,58 +29,88 @@ const FIRST_ANALOG_PIN = 14;
 export interface BoardSessionOptions {
   /** Firmware speaks Chispa's extras (tone). */
   chispaFirmware: boolean;
-  /** A digital input changed (debounced by johnny-five's Button). */
-  onDigital(pin: number, value: 0 | 1): void;
+  /** Pacing of commands to the link (default: 57600 baud). */
+  linkBudget?: LinkBudget;
 }
 
-interface InputPin {
-  button: FiveButton;
-  /** The Button's own data callback on the io, removed on release. */
-  buttonListeners: Array<(...args: unknown[]) => void>;
-  value: number | null;
-  lastEmitted: number | null;
-  listener: (value: number) => void;
-  waiters: Array<() => void>;
-}
-
-interface AnalogPin {
+/** A pin read by reports the board sends by itself (digital or analog). */
+interface ReportedPin {
   value: number | null;
   listener: (value: number) => void;
   waiters: Array<() => void>;
 }
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export class BoardSession {
   private readonly roles = new Map<number, PinRole>();
   private readonly servos = new Map<number, FiveServo>();
-  private readonly inputs = new Map<number, InputPin>();
-  private readonly analogs = new Map<number, AnalogPin>();
+  private readonly inputs = new Map<number, ReportedPin>();
+  private readonly analogs = new Map<number, ReportedPin>();
+  /** The last state written to each output pin (what a repeated write would not change). */
+  private readonly written = new Map<number, string>();
   private readonly toneTimers = new Map<number, ReturnType<typeof setTimeout>>();
   private readonly pingQueue = new Map<number, Promise<unknown>>();
   private closed = false;
+  private readonly budget: LinkBudget;
+  /** Bytes of stack.bytesWritten() already charged to the budget. */
+  private charged: number;
+  /** Commands waiting for the wire, and the tail of their queue. */
+  private waiting = 0;
+  private wireQueue: Promise<void> = Promise.resolve();
 
   constructor(
     readonly stack: JohnnyFiveStack,
     private readonly options: BoardSessionOptions,
-  ) {}
-
-  /** johnny-five Button of a pin set up by digitalRead (diagnostics and tests). */
-  button(pin: number): FiveButton | undefined {
-    return this.inputs.get(pin)?.button;
+  ) {
+    this.budget = options.linkBudget ?? new LinkBudget();
+    this.charged = stack.bytesWritten();
   }
 
-  async run(command: BoardCommand): Promise<number | null> {
+  /** Runs a command once the link has room for it; commands run in the order they came. */
+  run(command: BoardCommand): Promise<number | null> {
+    if (this.waiting === 0 && this.wireFreeInMs() === 0) return this.execute(command);
+    this.waiting++;
+    const turn = this.wireQueue.then(async () => {
+      for (let ms = this.wireFreeInMs(); ms > 0 && !this.closed; ms = this.wireFreeInMs()) await sleep(ms);
+      this.waiting--;
+    });
+    this.wireQueue = turn;
+    return turn.then(() => this.execute(command));
+  }
+
+  /** Bytes written and not yet carried by the link, by the model (benchmarks, tests). */
+  linkBacklogBytes(): number {
+    this.chargeWritten();
+    return this.budget.queuedBytes();
+  }
+
+  private chargeWritten(): void {
+    const written = this.stack.bytesWritten();
+    this.budget.charge(written - this.charged);
+    this.charged = written;
+  }
+
+  private wireFreeInMs(): number {
+    this.chargeWritten();
+    return this.budget.msUntilFree();
+  }
+
+  private async execute(command: BoardCommand): Promise<number | null> {
     if (this.closed) throw new AppError('board.not-connected', { messageKey: 'board.error.not-connected' });
     const { io } = this.stack;
     if ('pin' in command && command.op !== 'analogRead') this.requireUsable(command.pin);
     switch (command.op) {
       case 'digitalWrite':
         this.use(command.pin, 'output', () => io.pinMode(command.pin, io.MODES.OUTPUT));
+        if (this.unchanged(command.pin, String(command.value))) return null;
         this.maskInputEchoes(command.pin);
         io.digitalWrite(command.pin, command.value);
         return null;
       case 'pwmWrite':
         this.requireMode(command.pin, io.MODES.PWM, 'pwm');
         this.use(command.pin, 'pwm', () => io.pinMode(command.pin, io.MODES.PWM));
+        if (this.unchanged(command.pin, String(command.value))) return null;
         io.analogWrite(command.pin, command.value);
         return null;
       case 'servoWrite':
@@ -89,6 +125,7 @@ export class BoardSession {
         this.tone(command.pin, command.frequency, command.durationMs ?? 0);
         return null;
       case 'noTone':
+        this.use(command.pin, 'tone', () => undefined);
         this.noTone(command.pin);
         return null;
       case 'readDistance':
@@ -111,8 +148,16 @@ export class BoardSession {
         this.roles.set(pin, 'output');
       }
       this.maskInputEchoes(pin);
-      io.digitalWrite(pin, 0);
+      io.digitalWrite(pin, 0); // sent even if it looks unchanged: the safe state must reach the board
+      this.written.set(pin, '0');
     }
+  }
+
+  /** True when `state` is what the pin already has (the write is skipped); else records it. */
+  private unchanged(pin: number, state: string): boolean {
+    if (this.written.get(pin) === state) return true;
+    this.written.set(pin, state);
+    return false;
   }
 
   /**
@@ -123,6 +168,7 @@ export class BoardSession {
   boardRestarted(): void {
     const { io } = this.stack;
     (io as unknown as { ports: number[] }).ports.fill(0); // firmata-io's cached output levels
+    this.written.clear();
     for (const [pin, role] of [...this.roles]) {
       if (role === 'input') {
         io.pinMode(pin, io.MODES.INPUT);
@@ -192,16 +238,13 @@ export class BoardSession {
     if (role === undefined) return;
     const { io } = this.stack;
     this.roles.delete(pin);
+    this.written.delete(pin);
     if (role === 'servo') this.servos.delete(pin);
     if (role === 'tone') this.clearToneTimer(pin);
     if (role === 'input') {
       const input = this.inputs.get(pin)!;
       this.inputs.delete(pin);
       io.removeListener(`digital-read-${pin}`, input.listener);
-      // Feed the Button an "up" so its hold interval (if pressed) stops, then unhook it.
-      input.button.removeAllListeners();
-      io.emit(`digital-read-${pin}`, input.button.upValue);
-      for (const listener of input.buttonListeners) io.removeListener(`digital-read-${pin}`, listener);
       for (const wake of input.waiters) wake();
     }
     if (role === 'analog') {
@@ -223,35 +266,12 @@ export class BoardSession {
   }
 
   private async digitalRead(pin: number): Promise<number> {
-    const { five, board, io } = this.stack;
+    const { io } = this.stack;
     this.use(pin, 'input', () => {
-      const input: InputPin = {
-        button: undefined as unknown as FiveButton,
-        buttonListeners: [],
-        value: null,
-        lastEmitted: null,
-        waiters: [],
-        listener: (value: number) => {
-          input.value = value;
-          for (const wake of input.waiters.splice(0)) wake();
-        },
-      };
-      // Our listener first, so the value is known before the Button's first event.
-      io.on(`digital-read-${pin}`, input.listener);
-      const event = `digital-read-${pin}`;
-      const before = new Set(io.listeners(event));
-      input.button = new five.Button({ pin, board });
-      input.buttonListeners = io.listeners(event).filter((listener) => !before.has(listener)) as Array<
-        (...args: unknown[]) => void
-      >;
-      const emit = (value: 0 | 1) => {
-        if (input.lastEmitted === value) return;
-        input.lastEmitted = value;
-        this.options.onDigital(pin, value);
-      };
-      input.button.on('down', () => emit(1));
-      input.button.on('up', () => emit(0));
+      const input = reportedPin();
       this.inputs.set(pin, input);
+      io.pinMode(pin, io.MODES.INPUT);
+      io.digitalRead(pin, input.listener);
     });
     const input = this.inputs.get(pin)!;
     if (input.value === null) await waitFor(input.waiters, () => input.value !== null, 'digitalRead');
@@ -262,14 +282,7 @@ export class BoardSession {
     const { io } = this.stack;
     const pin = io.analogPins[channel] ?? FIRST_ANALOG_PIN + channel;
     this.use(pin, 'analog', () => {
-      const analog: AnalogPin = {
-        value: null,
-        waiters: [],
-        listener: (value: number) => {
-          analog.value = value;
-          for (const wake of analog.waiters.splice(0)) wake();
-        },
-      };
+      const analog = reportedPin();
       this.analogs.set(channel, analog);
       io.pinMode(channel, io.MODES.ANALOG);
       io.analogRead(channel, analog.listener);
@@ -291,6 +304,8 @@ export class BoardSession {
     this.requireChispa('tone');
     const { io } = this.stack;
     this.use(pin, 'tone', () => undefined);
+    // An endless tone already sounding at this pitch needs nothing; a timed one always restarts.
+    if (this.unchanged(pin, durationMs === 0 ? `tone ${hz}` : 'timed tone') && durationMs === 0) return;
     this.clearToneTimer(pin);
     // Durations past 14 bits are timed here; shorter ones by the firmware, to the cycle.
     const firmwareMs = durationMs <= MAX_14_BIT ? durationMs : 0;
@@ -305,6 +320,7 @@ export class BoardSession {
 
   private noTone(pin: number): void {
     this.requireChispa('tone');
+    if (this.roles.get(pin) === 'tone' && this.unchanged(pin, 'silent')) return;
     this.clearToneTimer(pin);
     this.stack.io.sysexCommand(noToneSysex(pin));
   }
@@ -340,6 +356,18 @@ export class BoardSession {
       io.pingRead({ pin, value: 1, pulseOut: 5, timeout: PING_TIMEOUT_US }, onReply);
     });
   }
+}
+
+function reportedPin(): ReportedPin {
+  const pin: ReportedPin = {
+    value: null,
+    waiters: [],
+    listener: (value: number) => {
+      pin.value = value;
+      for (const wake of pin.waiters.splice(0)) wake();
+    },
+  };
+  return pin;
 }
 
 /** Resolves once `ready()` holds (checked on every wake), or fails after the first-report timeout. */

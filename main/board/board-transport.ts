@@ -49,6 +49,8 @@ export class FirmataTransportAdapter extends EventEmitter {
   private detached = false;
   /** Parser failures so far (firmata-io throws on some malformed messages). */
   parseErrors = 0;
+  /** Bytes handed to the stream so far (the board session paces commands by them). */
+  bytesWritten = 0;
   private readonly onData = (data: Buffer | Uint8Array): void => {
     if (this.detached) return;
     const buffer = Buffer.isBuffer(data) ? data : Buffer.from(data);
@@ -92,6 +94,7 @@ export class FirmataTransportAdapter extends EventEmitter {
       if (callback) setImmediate(() => callback(new Error('board transport closed')));
       return false;
     }
+    this.bytesWritten += data.length;
     this.stream.write(data, (error) => callback?.(error ?? null));
     return true;
   }

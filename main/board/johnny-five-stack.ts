@@ -16,6 +16,8 @@ export interface JohnnyFiveStack {
   firmware: FirmwareIdentity | null;
   /** Cuts the stack off its transport and stops its timers. Idempotent. */
   teardown(): void;
+  /** Bytes written to the board so far. */
+  bytesWritten(): number;
 }
 
 export type HandshakeFailure =
@@ -102,7 +104,10 @@ export const connectJohnnyFive = (
               minor: reported.version.minor,
             }
           : null;
-      finish({ ok: true, stack: { five, io, board, firmware, teardown } });
+      finish({
+        ok: true,
+        stack: { five, io, board, firmware, teardown, bytesWritten: () => adapter.bytesWritten },
+      });
     });
     adapter.start();
   });

@@ -66,11 +66,6 @@ export interface FiveServo extends EventEmitter {
   readonly value: number | null;
 }
 
-export interface FiveButton extends EventEmitter {
-  readonly upValue: number;
-  readonly downValue: number;
-}
-
 export interface FiveLibrary {
   Board: new (options: {
     io: FirmataIo;
@@ -80,7 +75,6 @@ export interface FiveLibrary {
     timeout: number;
   }) => FiveBoard;
   Servo: new (options: { pin: number; board: FiveBoard; pwmRange: [number, number] }) => FiveServo;
-  Button: new (options: { pin: number; board: FiveBoard }) => FiveButton;
 }
 
 export const Firmata = (require('firmata-io') as { Firmata: FirmataConstructor }).Firmata;

@@ -100,6 +100,13 @@ export class ChispaEditor implements EditorHandle {
     return () => this.listeners.delete(listener);
   }
 
+  private readonly newProjectListeners = new Set<() => void>();
+
+  onNewProject(listener: () => void): () => void {
+    this.newProjectListeners.add(listener);
+    return () => this.newProjectListeners.delete(listener);
+  }
+
   saveState(): WorkspaceJson {
     return Blockly.serialization.workspaces.save(this.workspace);
   }
@@ -165,8 +172,9 @@ export class ChispaEditor implements EditorHandle {
     return this.workspace.getRedoStack().length > 0;
   }
 
-  /** Empties the workspace as one undoable step (New project). */
+  /** Empties the workspace as one undoable step (New project) and tells who listens. */
   clear(): void {
     this.workspace.clear();
+    for (const listener of this.newProjectListeners) listener();
   }
 }

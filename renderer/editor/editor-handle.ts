@@ -14,4 +14,6 @@ export interface EditorHandle {
   /** The workspace as Blockly JSON serialisation (projects, lesson checks). */
   saveState(): unknown;
   loadState(state: unknown): void;
+  /** Called when the child starts a new project ("Nuevo"); the runner switches the board off. */
+  onNewProject(listener: () => void): () => void;
 }

@@ -24,6 +24,15 @@ export const maxLineLength = 500;
  * page side, on the block that made it.
  */
 export const maxWritesInFlight = 8;
+/**
+ * Board calls a program makes per second at most (after a short burst). A loop with no wait
+ * would otherwise make over ten thousand a second at Node speed, and the board's own reports
+ * (a button press) would queue behind them; at this pace it runs the same in Chromium and
+ * headless, and still far faster than a board input changes or the link carries writes.
+ */
+export const maxBoardCallsPerSecond = 1000;
+/** Calls that may go back to back before the pace applies. */
+export const boardCallBurst = 20;
 
 export interface HostClock {
   now(): number;
@@ -85,8 +94,19 @@ export const startProgramHost = (port: MessagePortLike<PageToWorker, WorkerToPag
     dropped = 0;
   };
 
-  const boardCall = (op: BoardOpName, args: unknown[]): Promise<number | null> => {
+  const callSpacingMs = 1000 / maxBoardCallsPerSecond;
+  let nextCallAt = Number.NEGATIVE_INFINITY;
+  /** Resolves when the next board call may go (at once during a burst). */
+  const paced = (): Promise<void> | null => {
+    const now = clock.now();
+    nextCallAt = Math.max(nextCallAt, now - boardCallBurst * callSpacingMs) + callSpacingMs;
+    const wait = nextCallAt - now;
+    return wait > 0 ? new Promise((resolve) => clock.setTimeout(resolve, wait)) : null;
+  };
+
+  const boardCall = async (op: BoardOpName, args: unknown[]): Promise<number | null> => {
     const command = toBoardCommand(op, args);
+    await paced();
     const id = nextId++;
     return new Promise((resolve) => {
       pending.set(id, resolve);
@@ -102,6 +122,7 @@ export const startProgramHost = (port: MessagePortLike<PageToWorker, WorkerToPag
     writesInFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => drainWaiters.push(resolve));
   const boardWrite = async (op: BoardOpName, args: unknown[]): Promise<void> => {
     const command = toBoardCommand(op, args);
+    await paced();
     while (writesInFlight >= maxWritesInFlight)
       await new Promise<void>((resolve) => slotWaiters.push(resolve));
     writesInFlight++;

@@ -1,7 +1,8 @@
 /**
  * The page side of the runner. One worker per run: Run starts it, Stop terminates it at once
- * (whatever the program is doing, even `while (true) {}`) and then asks the board to switch
- * every output off. Board calls from the worker are forwarded to main; a failed call ends the
+ * (whatever the program is doing, even `while (true) {}`). The board goes quiet (every output
+ * off) when the program ends, however it ends, and Stop switches it off even when no program
+ * runs any more. Board calls from the worker are forwarded to main; a failed call ends the
  * program with a message on the block that made it. No DOM here: the worker and the board are
  * injected, so the same code runs in Chromium and in Node (tests, benchmarks).
  */
@@ -97,7 +98,7 @@ export class ProgramRunner {
       if (this.current !== run) return;
       const message =
         error instanceof BoardNotReady ? error.friendly : { key: 'runner.error.board-not-ready', params: {} };
-      this.finish(run, { reason: 'error', blockId: null, message }, false);
+      this.finish(run, { reason: 'error', blockId: null, message });
       return;
     }
     if (this.current !== run) return;
@@ -116,9 +117,10 @@ export class ProgramRunner {
     worker.postMessage({ type: 'start', code });
   }
 
-  /** Ends the program now and leaves the board safe. Safe to call at any time. */
+  /** Ends the program now and leaves the board quiet. Safe to call at any time, also when idle. */
   stop(reason: 'stopped' | 'board-lost' = 'stopped'): void {
-    if (this.current) this.finish(this.current, { reason }, reason === 'stopped');
+    if (this.current) this.finish(this.current, { reason });
+    else if (reason === 'stopped') this.switchOff();
   }
 
   private onWorkerMessage(run: NonNullable<ProgramRunner['current']>, data: unknown): void {
@@ -135,7 +137,7 @@ export class ProgramRunner {
         this.emit((listener) => listener.print?.(message.lines.map(String), Number(message.dropped) || 0));
         break;
       case 'done':
-        this.finish(run, { reason: 'done' }, false);
+        this.finish(run, { reason: 'done' });
         break;
       case 'fault':
         this.fail(run, message.fault, message.blockId);
@@ -160,7 +162,7 @@ export class ProgramRunner {
           error instanceof BoardCallFailed ? error.error : { code: 'internal', messageKey: 'error.internal' };
         // The board went away under the program: same ending as the board.state 'lost' event,
         // whichever of the two reaches the page first.
-        if (boardGoneCodes.includes(ipcError.code)) this.finish(run, { reason: 'board-lost' }, false);
+        if (boardGoneCodes.includes(ipcError.code)) this.finish(run, { reason: 'board-lost' });
         else this.fail(run, { kind: 'board', error: ipcError }, blockId);
       },
     );
@@ -171,18 +173,21 @@ export class ProgramRunner {
   }
 
   /** Terminates the worker first (that is what makes Stop immediate), then switches outputs off. */
-  private finish(run: NonNullable<ProgramRunner['current']>, end: RunEnd, safeOff = end.reason !== 'done') {
+  private finish(run: NonNullable<ProgramRunner['current']>, end: RunEnd) {
     run.worker?.terminate();
     run.abort.abort();
     this.current = null;
     this.setState('idle');
     this.emit((listener) => listener.highlight?.(null));
     this.emit((listener) => listener.end?.(end));
-    if (safeOff && run.worker) {
-      this.options.board
-        .command({ op: 'allOff' })
-        .catch((error: unknown) => this.options.log?.('allOff failed', error));
-    }
+    // A lost board has nobody to tell; a run that never started left nothing on (unless Stopped).
+    if (end.reason !== 'board-lost' && (run.worker || end.reason === 'stopped')) this.switchOff();
+  }
+
+  private switchOff(): void {
+    this.options.board
+      .command({ op: 'allOff' })
+      .catch((error: unknown) => this.options.log?.('allOff failed', error));
   }
 
   private setState(state: RunnerState): void {

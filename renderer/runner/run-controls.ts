@@ -1,6 +1,7 @@
 /**
- * Run and Stop in the header: big, labelled, one enabled at a time, plus a status line that
- * says what the program is doing (and why it stopped). Native buttons, so Tab/Enter/Space work.
+ * Run and Stop in the header: big and labelled, plus a status line that says what the program
+ * is doing (and why it stopped). Run is off while a program runs; Stop always works (with no
+ * program running it still switches the board's outputs off). Native buttons, so Tab/Enter/Space work.
  */
 import { onLocaleChange, t } from '../i18n/i18n';
 import { h, label } from '../ui/dom';
@@ -34,7 +35,6 @@ export const buildRunControls = (): RunControls => {
       type: 'button',
       class: 'stop-button',
       'data-testid': 'stop',
-      disabled: true,
       'data-i18n-attr': 'title:runner.stop.hint',
     },
     h('span', { class: 'stop-icon', 'aria-hidden': 'true' }, '■'),
@@ -63,7 +63,6 @@ export const buildRunControls = (): RunControls => {
       root.dataset.state = next;
       status.dataset.state = next;
       runButton.disabled = next !== 'idle';
-      stopButton.disabled = next === 'idle';
       // Keep keyboard focus on the button that now makes sense.
       if (next !== 'idle' && document.activeElement === runButton) stopButton.focus();
       if (next === 'idle' && document.activeElement === stopButton) runButton.focus();

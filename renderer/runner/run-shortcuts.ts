@@ -13,7 +13,7 @@ export const wireRunShortcuts = (controls: RunControls): void => {
       if (controls.runButton.disabled) return;
       event.preventDefault();
       controls.runButton.click();
-    } else if (event.key === 'Escape' && !controls.stopButton.disabled) {
+    } else if (event.key === 'Escape' && controls.root.dataset.state !== 'idle') {
       controls.stopButton.click();
     }
   });

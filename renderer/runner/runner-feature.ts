@@ -99,6 +99,8 @@ export const runnerFeature: Feature = ({ client, frame, shared }) => {
     void runner.run(code);
   });
   controls.stopButton.addEventListener('click', () => runner.stop());
+  // A new project starts on a quiet board: the program (if any) stops and every output goes off.
+  shared.editor?.onNewProject(() => runner.stop());
   wireRunShortcuts(controls);
 
   stopOnBoardLoss(client, runner);

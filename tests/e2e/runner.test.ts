@@ -246,7 +246,8 @@ describe('runner and board panel in Chromium (browser mode, virtual Uno)', () =>
     expect(await page.locator('[data-testid="uno"]').getAttribute('data-led13')).toBe('false');
     await waitForRunState(page, 'idle');
     expect(await page.locator('[data-testid="run"]').isEnabled()).toBe(true);
-    expect(await page.locator('[data-testid="stop"]').isEnabled()).toBe(false);
+    // Stop stays usable with no program running: it switches the board's outputs off.
+    expect(await page.locator('[data-testid="stop"]').isEnabled()).toBe(true);
     expect(await page.locator('[data-testid="run-status"]').textContent()).toMatch(/detenido/i);
     expect(session.errors).toEqual([]);
   });

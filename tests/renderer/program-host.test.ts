@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  boardCallBurst,
+  maxBoardCallsPerSecond,
   maxBufferedLines,
   maxWritesInFlight,
   messagesPerSecond,
@@ -194,5 +196,33 @@ describe('program host (worker side of the runner)', () => {
     expect(sent.filter((m) => m.type === 'call').map((m) => (m.type === 'call' ? m.command : null))).toEqual(
       Array.from({ length: 20 }, (_, i) => ({ op: 'digitalWrite', pin: 13, value: i % 2 })),
     );
+  });
+
+  it('paces a loop of board calls with no wait to maxBoardCallsPerSecond after a short burst', async () => {
+    const manual = manualClock();
+    const { sent, send } = host(manual.clock);
+    const calls = () => sent.filter((m) => m.type === 'call');
+    // Every read is answered at once, as a board with a cached value would.
+    const answer = async () => {
+      for (let round = 0; round < 20; round++) {
+        for (const call of calls())
+          if (call.type === 'call' && !answered.has(call.id)) {
+            answered.add(call.id);
+            send({ type: 'reply', id: call.id, value: 0 });
+          }
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    };
+    const answered = new Set<number>();
+    send({ type: 'start', code: 'while (true) { await api.digitalRead(2); }' });
+    await answer();
+    expect(calls()).toHaveLength(boardCallBurst);
+    // One second later, one more second's worth (and no more) has gone.
+    for (let ms = 0; ms < 1000; ms++) {
+      manual.advance(1);
+      await answer();
+    }
+    expect(calls().length).toBeGreaterThanOrEqual(boardCallBurst + maxBoardCallsPerSecond - 1);
+    expect(calls().length).toBeLessThanOrEqual(boardCallBurst + maxBoardCallsPerSecond + 1);
   });
 });

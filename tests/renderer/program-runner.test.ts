@@ -64,7 +64,7 @@ afterEach(async () => {
 });
 
 describe('program runner with the real host in a worker thread', () => {
-  it('runs a program to the end, forwarding board calls in order and leaving outputs as they are', async () => {
+  it('runs a program to the end, forwarding board calls in order, then switches every output off', async () => {
     const { board, commands } = fakeBoard();
     const { runner, ends, prints } = startRunner(board);
     await runner.run(
@@ -73,13 +73,32 @@ describe('program runner with the real host in a worker thread', () => {
     expect(runner.state).toBe('running');
     await until(() => ends.length > 0, 'the end of the program');
     expect(ends).toEqual([{ reason: 'done' }]);
+    await until(() => commands.length === 3, 'the safe-off command');
     expect(commands).toEqual([
       { op: 'digitalWrite', pin: 13, value: 1 },
       { op: 'pwmWrite', pin: 9, value: 128 },
+      { op: 'allOff' },
     ]);
     expect(prints).toEqual(['fin']);
     expect(runner.state).toBe('idle');
     await expect(workers[0].exited).resolves.toBeTypeOf('number');
+  });
+
+  it('switches every output off on Stop after the program finished, and on Stop with no program at all', async () => {
+    const { board, commands } = fakeBoard();
+    const { runner, ends } = startRunner(board);
+    runner.stop();
+    expect(commands).toEqual([{ op: 'allOff' }]);
+    await runner.run('await api.tone(8, 440, 0);');
+    await until(() => ends.length > 0 && commands.length === 3, 'the end');
+    runner.stop();
+    expect(ends).toEqual([{ reason: 'done' }]);
+    expect(commands).toEqual([
+      { op: 'allOff' },
+      { op: 'tone', pin: 8, frequency: 440, durationMs: 0 },
+      { op: 'allOff' },
+      { op: 'allOff' },
+    ]);
   });
 
   it('stops `while (true) {}` with no await: the thread ends and the board is switched off', async () => {

@@ -23,7 +23,6 @@ export const hasAvrGcc = spawnSync('avr-gcc', ['--version']).status === 0;
 export class BoardEventRecorder {
   readonly events: EventHub = createEventHub();
   readonly states: BoardStatus[] = [];
-  readonly digital: Array<{ pin: number; value: 0 | 1 }> = [];
   latestPins: PinSnapshot | null = null;
   /** Snapshots received so far (simulated time restarts with every new virtual Uno). */
   pinSnapshots = 0;
@@ -35,7 +34,7 @@ export class BoardEventRecorder {
       else if (name === 'board.pins') {
         this.latestPins = payload as PinSnapshot;
         this.pinSnapshots++;
-      } else if (name === 'board.digital') this.digital.push(payload as { pin: number; value: 0 | 1 });
+      }
       for (const wake of [...this.waiters]) wake();
     });
   }
