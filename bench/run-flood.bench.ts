@@ -160,6 +160,12 @@ try {
     console.log(`bench: runner.flood.chromium skipped: no Chromium at ${chromiumPath}`);
   }
 } finally {
+  // The client would reconnect to the closed server: give it sockets that stay closed.
+  (globalThis as { WebSocket?: unknown }).WebSocket = class {
+    addEventListener() {}
+    send() {}
+    close() {}
+  };
   await server.close();
   await services.dispose();
   rmSync(dataDir, { recursive: true, force: true });
