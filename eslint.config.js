@@ -62,6 +62,20 @@ export default tseslint.config(
     },
   },
   {
+    files: ['blocks/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': roomRule(
+        'blocks/ is shared by renderer/ and main/: Blockly and common/ only (no Node, no DOM).',
+        {
+          names: nodeOnly,
+          regexes: ['(^|/)(main|renderer|tracker|tests)/'],
+          noNode: true,
+        },
+      ),
+    },
+  },
+  {
     files: ['renderer/**/*.ts'],
     languageOptions: { globals: { ...globals.browser, ...globals.worker } },
     rules: {

@@ -1,8 +1,8 @@
 import * as Blockly from 'blockly';
 import type { JavascriptGenerator } from 'blockly/javascript';
 import type { Locale } from '../../common/i18n/locale';
-import { generateProgramCode } from '../blocks/generate-program';
-import { registerChispaBlocks, setBlockLanguage } from '../blocks/register-blocks';
+import { generateProgramCode } from '../../blocks/generate-program';
+import { registerChispaBlocks, setBlockLanguage } from '../../blocks/register-blocks';
 import type { EditorHandle } from './editor-handle';
 import { chispaHighContrastTheme, chispaTheme } from './themes';
 import { buildToolbox } from './toolbox';
