@@ -103,6 +103,23 @@ export default tseslint.config(
     },
   },
   {
+    // The lesson checker runs the child's program on the runner's own program host (DOM-free:
+    // it is what runs inside the Web Worker), so a check sees exactly what Run does.
+    files: ['main/lessons/check/sim-program.ts'],
+    rules: {
+      'no-restricted-imports': roomRule(
+        'main/lessons/check/sim-program.ts may import only the DOM-free program host of renderer/runner.',
+        {
+          names: ['electron'],
+          regexes: [
+            '(^|/)tracker/',
+            '(^|/)renderer/(?!runner/(program-host|program-protocol|runtime-error)$)',
+          ],
+        },
+      ),
+    },
+  },
+  {
     files: ['main/electron/**/*.ts'],
     rules: {
       'no-restricted-imports': roomRule(

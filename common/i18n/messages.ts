@@ -24,6 +24,10 @@ import esRunner from './es/runner.json';
 import enRunner from './en/runner.json';
 import esConnect from './es/connect.json';
 import enConnect from './en/connect.json';
+import esLessonFormat from './es/lesson-format.json';
+import enLessonFormat from './en/lesson-format.json';
+import esLessonChecks from './es/lesson-checks.json';
+import enLessonChecks from './en/lesson-checks.json';
 
 export type MessageTable = Readonly<Record<string, string>>;
 
@@ -39,6 +43,8 @@ export const messageFiles: Record<Locale, Record<string, MessageTable>> = {
     troubleshooting: esTroubleshooting,
     runner: esRunner,
     connect: esConnect,
+    lessonFormat: esLessonFormat,
+    lessonChecks: esLessonChecks,
   },
   en: {
     app: enApp,
@@ -51,6 +57,8 @@ export const messageFiles: Record<Locale, Record<string, MessageTable>> = {
     troubleshooting: enTroubleshooting,
     runner: enRunner,
     connect: enConnect,
+    lessonFormat: enLessonFormat,
+    lessonChecks: enLessonChecks,
   },
 };
 

@@ -1,0 +1,35 @@
+/**
+ * Entry of a behaviour-check thread. Installs ONE fake clock for everything in the thread
+ * (setTimeout, setInterval, setImmediate, Date, performance.now, hrtime) BEFORE johnny-five,
+ * firmata-io and the program host load, runs one scenario and posts its trace. Only microtask
+ * flushing uses the real event loop (a real setImmediate captured first).
+ */
+import FakeTimers from '@sinonjs/fake-timers';
+import { parentPort, workerData } from 'node:worker_threads';
+import type { ScenarioInput } from './run-scenario';
+
+const realSetImmediate = setImmediate;
+const clock = FakeTimers.install({
+  now: 0,
+  toFake: [
+    'setTimeout',
+    'clearTimeout',
+    'setInterval',
+    'clearInterval',
+    'setImmediate',
+    'clearImmediate',
+    'Date',
+    'performance',
+    'hrtime',
+  ],
+  loopLimit: 1_000_000,
+});
+const yieldToMicrotasks = () => new Promise<void>((resolve) => realSetImmediate(resolve));
+
+const { runScenario } = await import('./run-scenario');
+try {
+  const trace = await runScenario(workerData as ScenarioInput, clock, yieldToMicrotasks);
+  parentPort?.postMessage({ ok: true, trace });
+} catch (error) {
+  parentPort?.postMessage({ ok: false, detail: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+}
