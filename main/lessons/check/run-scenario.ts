@@ -22,7 +22,6 @@ import { startSimProgram } from './sim-program';
 export const STEP_MS = 1;
 /** Longest step when nothing is on the wire (bounds how late a spontaneous report is seen). */
 const MAX_IDLE_STEP_MS = 10;
-const MIN_STEP_MS = 0.05;
 const HANDSHAKE_BUDGET_MS = 5000;
 /** A released kit button reads LOW (it pulls up to 5 V when pressed). */
 const RELEASED = false;
@@ -62,14 +61,15 @@ export const runScenario = async (
 
   /**
    * Runs the AVR and then JavaScript up to the same simulated time. Steps are 1 ms while bytes
-   * are on the wire, else up to the next JavaScript timer (at most MAX_IDLE_STEP_MS): nothing on
-   * the JavaScript side can happen in between.
+   * are on the wire, else up to the next JavaScript timer (1 to MAX_IDLE_STEP_MS): nothing on
+   * the JavaScript side can happen in between. Timers due within a step fire after it, each at
+   * its own time on the fake clock.
    */
   const step = async (): Promise<void> => {
     const now = core.simTimeMs;
     const busy = received.length > 0 || core.stats().uartRxPending > 0;
-    const limit = now + (busy ? STEP_MS : MAX_IDLE_STEP_MS);
-    core.runMs(Math.max(MIN_STEP_MS, Math.min(limit, nextTimerAt(clock)) - now));
+    const target = busy ? now + STEP_MS : Math.min(now + MAX_IDLE_STEP_MS, Math.max(now + STEP_MS, nextTimerAt(clock)));
+    core.runMs(target - now);
     if (received.length > 0) {
       const bytes = Buffer.from(received);
       received = [];

@@ -44,6 +44,9 @@ export interface SimProgramOptions {
 export const startSimProgram = (options: SimProgramOptions) => {
   const host: { send: ((message: PageToWorker) => void) | null } = { send: null };
   let ended = false;
+  let linkFreeAt = 0;
+  /** Last level written per pin (cleared by any other use of the pin). */
+  const lastDigital = new Map<number, number>();
   const end = () => {
     ended = true;
   };
@@ -51,14 +54,29 @@ export const startSimProgram = (options: SimProgramOptions) => {
     if (ended) return;
     switch (message.type) {
       case 'call': {
-        const delay = wireBytes(message.command) * MS_PER_BYTE;
-        options.run(message.command).then(
-          (value) =>
-            setTimeout(() => {
-              if (!ended) host.send?.({ type: 'reply', id: message.id, value });
-            }, delay),
+        const { command } = message;
+        // The link carries one byte at a time: a command leaves when the previous one has.
+        linkFreeAt = Math.max(linkFreeAt, options.now()) + wireBytes(command) * MS_PER_BYTE;
+        const delay = linkFreeAt - options.now();
+        const reply = (value: number | null) =>
+          setTimeout(() => {
+            if (!ended) host.send?.({ type: 'reply', id: message.id, value });
+          }, delay);
+        // A digital write that changes nothing leaves the pins as they are: skip the board.
+        if (command.op === 'digitalWrite' && lastDigital.get(command.pin) === command.value) {
+          reply(null);
+          break;
+        }
+        if ('pin' in command) lastDigital.delete(command.pin);
+        if (command.op === 'allOff') lastDigital.clear();
+        options.run(command).then(
+          (value) => {
+            if (command.op === 'digitalWrite') lastDigital.set(command.pin, command.value);
+            reply(value);
+          },
           (error: unknown) => {
-            const ipc = error instanceof AppError ? error.toIpcError() : { code: 'internal', messageKey: 'error.internal' };
+            const ipc =
+              error instanceof AppError ? error.toIpcError() : { code: 'internal', messageKey: 'error.internal' };
             const friendly = describeFault({ kind: 'board', error: ipc });
             options.onFault({ messageKey: friendly.key, params: friendly.params });
             end();
