@@ -93,7 +93,7 @@ export const parseLesson = (files: Record<string, string>, options: ParseLessonO
   }
   const es = parsed.es;
   const en = parsed.en;
-  if (!es || !en) return { ok: false, problems };
+  if (!es || !en) return { ok: false, problems: sortProblems(problems) };
 
   // Front matter: every key known; the neutral ones from es.md, repeated in en.md only identically.
   for (const [locale, file] of [
@@ -117,6 +117,7 @@ export const parseLesson = (files: Record<string, string>, options: ParseLessonO
   for (const locale of ['en'] as const) {
     if (!parsed[locale]!.frontMatter.get('title')) problem(`${locale}.md`, 1, 'lessonFormat.missingKey', { key: 'title' });
   }
+  value('title');
   const id = value('id');
   if (id && !/^[a-z0-9][a-z0-9-]{0,63}$/.test(id.value))
     problem('es.md', id.line, 'lessonFormat.badValue', { key: 'id', value: id.value });
@@ -238,7 +239,7 @@ export const parseLesson = (files: Record<string, string>, options: ParseLessonO
     };
   });
 
-  if (problems.length > 0) return { ok: false, problems };
+  if (problems.length > 0) return { ok: false, problems: sortProblems(problems) };
   const lesson: Lesson = {
     id: id!.value,
     audience,
@@ -280,3 +281,9 @@ function compareNeutral(
 
 const withoutLines = (value: unknown): unknown =>
   JSON.parse(JSON.stringify(value, (key, inner: unknown) => (key === 'line' ? undefined : inner)));
+
+const fileOrder = (file: string) => (file === 'es.md' ? 0 : file === 'en.md' ? 1 : 2);
+
+/** es.md first, then en.md, then workspace files; by line within a file (stable otherwise). */
+const sortProblems = (problems: LessonProblem[]): LessonProblem[] =>
+  [...problems].sort((a, b) => fileOrder(a.file) - fileOrder(b.file) || a.file.localeCompare(b.file) || a.line - b.line);
