@@ -14,6 +14,8 @@ import esEditor from './es/editor.json';
 import enEditor from './en/editor.json';
 import esLessons from './es/lessons.json';
 import enLessons from './en/lessons.json';
+import esLessonPanel from './es/lesson-panel.json';
+import enLessonPanel from './en/lesson-panel.json';
 import esStaff from './es/staff.json';
 import enStaff from './en/staff.json';
 import esSync from './es/sync.json';
@@ -38,6 +40,7 @@ export const messageFiles: Record<Locale, Record<string, MessageTable>> = {
     board: esBoard,
     editor: esEditor,
     lessons: esLessons,
+    'lesson-panel': esLessonPanel,
     staff: esStaff,
     sync: esSync,
     troubleshooting: esTroubleshooting,
@@ -52,6 +55,7 @@ export const messageFiles: Record<Locale, Record<string, MessageTable>> = {
     board: enBoard,
     editor: enEditor,
     lessons: enLessons,
+    'lesson-panel': enLessonPanel,
     staff: enStaff,
     sync: enSync,
     troubleshooting: enTroubleshooting,

@@ -23,6 +23,7 @@ export class ChispaEditor implements EditorHandle {
   private readonly listeners = new Set<() => void>();
   private highContrast = false;
   private errorBlockIds = new Set<string>();
+  private allowedBlocks: ReadonlySet<string> | null = null;
 
   constructor(
     private readonly container: HTMLElement,
@@ -37,7 +38,7 @@ export class ChispaEditor implements EditorHandle {
 
   private inject(scale?: number): Blockly.WorkspaceSvg {
     const workspace = Blockly.inject(this.container, {
-      toolbox: buildToolbox(),
+      toolbox: buildToolbox(this.allowedBlocks),
       theme: this.highContrast ? chispaHighContrastTheme : chispaTheme,
       renderer: 'zelos',
       media: blocklyMedia,
@@ -142,6 +143,12 @@ export class ChispaEditor implements EditorHandle {
     for (const event of [...undo, ...redo]) event.workspaceId = this.workspace.id;
     this.workspace.getUndoStack().push(...undo);
     this.workspace.getRedoStack().push(...redo);
+  }
+
+  setAllowedBlocks(types: readonly string[] | null): void {
+    this.allowedBlocks = types ? new Set(types) : null;
+    this.workspace.updateToolbox(buildToolbox(this.allowedBlocks));
+    this.workspace.getToolbox()?.clearSelection();
   }
 
   setHighContrast(on: boolean): void {

@@ -14,4 +14,6 @@ export interface EditorHandle {
   /** The workspace as Blockly JSON serialisation (projects, lesson checks). */
   saveState(): unknown;
   loadState(state: unknown): void;
+  /** Narrows the toolbox to these block types (a lesson step); null = every block. */
+  setAllowedBlocks(types: readonly string[] | null): void;
 }

@@ -1,0 +1,75 @@
+/**
+ * The lesson region (issue 10): the lesson list, and an open lesson with its steps, hints,
+ * narrowed toolbox, Comprobar and the result. The lesson that was open is opened again after a
+ * reload or a restart (its id is remembered in this browser profile; the work itself is in main).
+ */
+import type { Feature } from '../app/features';
+import { applyTranslations, onLocaleChange, t } from '../i18n/i18n';
+import { h } from '../ui/dom';
+import { buildLessonListView } from './lesson-list-view';
+import { openLessonSession } from './lesson-session';
+
+const openLessonKey = 'chispa.openLesson';
+
+export const lessonFeature: Feature = async ({ client, frame, shared }) => {
+  const region = frame.regions.lesson;
+  const editor = shared.editor;
+  region.querySelector('[data-placeholder]')?.remove();
+  const problem = h('p', { class: 'lesson-problem error-text', role: 'alert', hidden: true });
+  const list = buildLessonListView((id) => void open(id));
+  const listPage = h('div', { class: 'lesson-list-page' }, list.root);
+  region.append(problem, listPage);
+  applyTranslations(region);
+  let session: Awaited<ReturnType<typeof openLessonSession>> | null = null;
+
+  const refreshList = async () => {
+    try {
+      list.show((await client.call('lessons.list', {})).lessons);
+    } catch (error) {
+      console.warn('lessons could not be listed', error);
+      list.showMessage('lessons.list.error');
+    }
+  };
+
+  const showList = async (focusId?: string) => {
+    session = null;
+    localStorage.removeItem(openLessonKey);
+    listPage.hidden = false;
+    region.dataset.lesson = '';
+    await refreshList();
+    list.focus(focusId);
+  };
+
+  const open = async (id: string) => {
+    if (!editor || session) return;
+    problem.hidden = true;
+    try {
+      const opened = await openLessonSession({
+        client,
+        editor,
+        shared,
+        lessonId: id,
+        onClose: () => void showList(id),
+      });
+      session = opened;
+      listPage.hidden = true;
+      region.append(opened.root);
+      region.dataset.lesson = id;
+      localStorage.setItem(openLessonKey, id);
+      await opened.start();
+    } catch (error) {
+      console.warn('lesson could not be opened', error);
+      localStorage.removeItem(openLessonKey);
+      problem.textContent = t('lessons.lesson.openError');
+      problem.hidden = false;
+    }
+  };
+
+  onLocaleChange(() => {
+    if (!session) void refreshList();
+  });
+  await refreshList();
+  const reopen = localStorage.getItem(openLessonKey);
+  if (reopen) await open(reopen);
+  region.dataset.lessonsReady = 'true';
+};
