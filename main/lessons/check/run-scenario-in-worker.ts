@@ -8,9 +8,15 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ScenarioTrace } from '../../../common/lessons/pin-trace';
 import type { ScenarioInput } from './run-scenario';
+import type { ScenarioMessage } from './scenario-protocol';
 
-/** Real time after which a scenario counts as stuck (a loop that never gives the board a turn). */
-export const STUCK_AFTER_MS = 20_000;
+/**
+ * Real time without a heartbeat after which a scenario counts as stuck: the program loops without
+ * ever awaiting, so the thread's event loop never turns. A slow machine still sends heartbeats.
+ */
+export const STUCK_AFTER_MS = 15_000;
+/** Starting a thread loads johnny-five, firmata-io and avr8js: a loaded machine gets longer. */
+const STARTUP_BUDGET_MS = 60_000;
 
 export type ScenarioOutcome = { kind: 'trace'; trace: ScenarioTrace } | { kind: 'stuck' } | { kind: 'crashed'; detail: string };
 
@@ -37,10 +43,14 @@ export const runScenarioInWorker = (input: ScenarioInput, stuckAfterMs = STUCK_A
       void worker.terminate();
       resolve(outcome);
     };
-    const timer = setTimeout(() => settle({ kind: 'stuck' }), stuckAfterMs);
-    worker.on('message', (message: { ok: true; trace: ScenarioTrace } | { ok: false; detail: string }) =>
-      settle(message.ok ? { kind: 'trace', trace: message.trace } : { kind: 'crashed', detail: message.detail }),
-    );
+    let timer = setTimeout(() => settle({ kind: 'stuck' }), Math.max(stuckAfterMs, STARTUP_BUDGET_MS));
+    worker.on('message', (message: ScenarioMessage) => {
+      if (message.type === 'alive') {
+        clearTimeout(timer);
+        timer = setTimeout(() => settle({ kind: 'stuck' }), stuckAfterMs);
+      } else if (message.type === 'trace') settle({ kind: 'trace', trace: message.trace });
+      else settle({ kind: 'crashed', detail: message.detail });
+    });
     worker.on('error', (error) => settle({ kind: 'crashed', detail: error.stack ?? error.message }));
     worker.on('exit', (code) => settle({ kind: 'crashed', detail: `check thread exited with code ${code}` }));
   });

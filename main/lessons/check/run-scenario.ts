@@ -44,6 +44,8 @@ export const runScenario = async (
   input: ScenarioInput,
   clock: InstalledClock,
   yieldToMicrotasks: () => Promise<void>,
+  /** Called after every step (the worker turns it into a real-time heartbeat). */
+  onStep: () => void = () => undefined,
 ): Promise<ScenarioTrace> => {
   const core = new VirtualUnoCore({ flashHex: input.flashHex });
   const stream = new EventEmitter() as EventEmitter & { write(data: Buffer, cb?: (e?: Error | null) => void): boolean };
@@ -82,6 +84,7 @@ export const runScenario = async (
       await yieldToMicrotasks();
     }
     if (clock.now < core.simTimeMs) clock.tick(core.simTimeMs - clock.now);
+    onStep();
   };
 
   const handshake = connectJohnnyFive(stream, { timeoutMs: HANDSHAKE_BUDGET_MS, logger: quietLogger });

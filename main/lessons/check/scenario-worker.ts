@@ -6,9 +6,11 @@
  */
 import FakeTimers from '@sinonjs/fake-timers';
 import { parentPort, workerData } from 'node:worker_threads';
+import { HEARTBEAT_MS } from './scenario-protocol';
 import type { ScenarioInput } from './run-scenario';
 
 const realSetImmediate = setImmediate;
+const realNow = performance.now.bind(performance);
 const clock = FakeTimers.install({
   now: 0,
   toFake: [
@@ -27,9 +29,21 @@ const clock = FakeTimers.install({
 const yieldToMicrotasks = () => new Promise<void>((resolve) => realSetImmediate(resolve));
 
 const { runScenario } = await import('./run-scenario');
+// A heartbeat in real time: the parent ends a thread only when these stop (a program looping
+// without ever awaiting), never because the machine is slow.
+let lastBeat = realNow();
+parentPort?.postMessage({ type: 'alive' });
+const heartbeat = () => {
+  const now = realNow();
+  if (now - lastBeat < HEARTBEAT_MS) return;
+  lastBeat = now;
+  parentPort?.postMessage({ type: 'alive' });
+};
 try {
-  const trace = await runScenario(workerData as ScenarioInput, clock, yieldToMicrotasks);
-  parentPort?.postMessage({ ok: true, trace });
+  const trace = await runScenario(workerData as ScenarioInput, clock, yieldToMicrotasks, heartbeat);
+  parentPort?.postMessage({ type: 'trace', trace });
 } catch (error) {
-  parentPort?.postMessage({ ok: false, detail: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+  parentPort?.postMessage({
+    type: 'crashed',
+    detail: error instanceof Error ? (error.stack ?? error.message) : String(error) });
 }
