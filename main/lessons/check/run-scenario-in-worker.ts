@@ -3,12 +3,11 @@
  * so its fake clock touches nothing else, and a program stuck in a loop that never awaits
  * (no board call, no wait) is ended by terminating the thread.
  */
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ScenarioTrace } from '../../../common/lessons/pin-trace';
 import type { ScenarioInput } from './run-scenario';
 import type { ScenarioMessage } from './scenario-protocol';
+import { scenarioWorkerUrl } from './scenario-worker-entry';
 
 /**
  * Real time without a heartbeat after which a scenario counts as stuck: the program loops without
@@ -20,21 +19,13 @@ const STARTUP_BUDGET_MS = 60_000;
 
 export type ScenarioOutcome = { kind: 'trace'; trace: ScenarioTrace } | { kind: 'stuck' } | { kind: 'crashed'; detail: string };
 
-/** From the built bundle: scenario-worker.js beside it; from .ts sources: through tsx's ESM hooks. */
-const createScenarioWorker = (input: ScenarioInput): Worker => {
-  if (!import.meta.url.endsWith('.ts')) {
-    return new Worker(new URL('./scenario-worker.js', import.meta.url), { workerData: input });
-  }
-  const tsxPackage = createRequire(import.meta.url).resolve('tsx/package.json');
-  const tsxApi = pathToFileURL(tsxPackage.replace(/package\.json$/, 'dist/esm/api/index.mjs')).href;
-  const entry = new URL('./scenario-worker.ts', import.meta.url).href;
-  const bootstrap = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData: input });
-};
-
-export const runScenarioInWorker = (input: ScenarioInput, stuckAfterMs = STUCK_AFTER_MS): Promise<ScenarioOutcome> =>
-  new Promise((resolve) => {
-    const worker = createScenarioWorker(input);
+export const runScenarioInWorker = async (
+  input: ScenarioInput,
+  stuckAfterMs = STUCK_AFTER_MS,
+): Promise<ScenarioOutcome> => {
+  const url = await scenarioWorkerUrl();
+  return new Promise((resolve) => {
+    const worker = new Worker(url, { workerData: input });
     let settled = false;
     const settle = (outcome: ScenarioOutcome) => {
       if (settled) return;
@@ -54,3 +45,4 @@ export const runScenarioInWorker = (input: ScenarioInput, stuckAfterMs = STUCK_A
     worker.on('error', (error) => settle({ kind: 'crashed', detail: error.stack ?? error.message }));
     worker.on('exit', (code) => settle({ kind: 'crashed', detail: `check thread exited with code ${code}` }));
   });
+};

@@ -68,6 +68,7 @@ export const runScenario = async (
    * its own time on the fake clock.
    */
   const step = async (): Promise<void> => {
+    await yieldToMicrotasks(); // what the program just did reaches the link before the step is sized
     const now = core.simTimeMs;
     const busy = received.length > 0 || core.stats().uartRxPending > 0;
     const target = busy ? now + STEP_MS : Math.min(now + MAX_IDLE_STEP_MS, Math.max(now + STEP_MS, nextTimerAt(clock)));

@@ -20,6 +20,9 @@ const failureOf = (result: CheckResult) => {
 const blinkEvery = (seconds: number) =>
   w.workspaceOf(w.repeat(50, w.chain(w.led(13, true), w.waitSeconds(seconds / 2), w.led(13, false), w.waitSeconds(seconds / 2))));
 
+/** Behaviour checks run real firmware in worker threads: generous on a loaded machine. */
+const CHECK_TEST_TIMEOUT_MS = 600_000;
+
 describe('behaviour checks on the virtual Uno', () => {
   it('blinks: 2 Hz fails "1 Hz ± 15 %", a repeat and a while loop at 1 Hz pass', async () => {
     const fence = '```behaviour 4 s\nexpect D13 blinks every 1 s ± 15 % from 0.5 s to 4 s\n```';
@@ -39,7 +42,7 @@ describe('behaviour checks on the virtual Uno', () => {
     expect(tooFast.virtualUno).toBe(true);
     expect(repeat).toMatchObject({ passed: true, virtualUno: true });
     expect(whileResult.passed).toBe(true);
-  });
+  }, CHECK_TEST_TIMEOUT_MS);
 
   it('follows: an LED that ignores the button fails "LED follows D2"; if/else passes either way round', async () => {
     const fence = '```behaviour 4 s\npress D2 at 1 s for 1 s\npress D2 at 2.5 s for 0.5 s\nexpect D13 follows D2\n```';
@@ -61,7 +64,7 @@ describe('behaviour checks on the virtual Uno', () => {
     expect(failure.timeline?.tracks.map((t) => `${t.pin} ${t.role}`)).toEqual(['D2 stimulus', 'D13 expected', 'D13 actual']);
     expect(followed.passed).toBe(true);
     expect(invertedResult.passed).toBe(true);
-  });
+  }, CHECK_TEST_TIMEOUT_MS);
 
   it('duty: 20 % brightness fails "40 % to 60 %", 50 % passes, also set again and again in a loop', async () => {
     const fence = '```behaviour 2 s\nexpect D9 duty 40 % to 60 % from 0.5 s\n```';
@@ -73,7 +76,7 @@ describe('behaviour checks on the virtual Uno', () => {
     expect(failureOf(dim)).toMatchObject({ messageKey: 'lessonCheck.tooDim', params: { actualPercent: 20 } });
     expect(half.passed).toBe(true);
     expect(looped.passed).toBe(true);
-  });
+  }, CHECK_TEST_TIMEOUT_MS);
 
   it('servo: 45° fails "90° ± 10° by 1 s", 90° passes, also reached in steps', async () => {
     const fence = '```behaviour 2 s\nexpect D6 servo 90° ± 10° by 1 s\n```';
@@ -87,7 +90,7 @@ describe('behaviour checks on the virtual Uno', () => {
     expect(Math.abs(Number(failureOf(wrong).params.actual) - 45)).toBeLessThanOrEqual(3);
     expect(right.passed).toBe(true);
     expect(stepped.passed).toBe(true);
-  });
+  }, CHECK_TEST_TIMEOUT_MS);
 
   it('tone while held: a buzzer that never stops fails, tone chunks while pressed pass', async () => {
     const fence = '```behaviour 3 s\npress D2 at 1 s for 1 s\nexpect D8 tone 440 Hz ± 5 % while D2\n```';
@@ -98,7 +101,7 @@ describe('behaviour checks on the virtual Uno', () => {
     expect(failureOf(noisy)).toMatchObject({ messageKey: 'lessonCheck.soundsWhenReleased', params: { pin: 8, button: 2 } });
     expect(good.passed).toBe(true);
     expect(failureOf(low).messageKey).toBe('lessonCheck.wrongTone');
-  });
+  }, CHECK_TEST_TIMEOUT_MS);
 
   it('on when closer: an LED always on fails, comparing the distance passes', async () => {
     const fence = [
@@ -113,7 +116,7 @@ describe('behaviour checks on the virtual Uno', () => {
     const [always, right] = await Promise.all([check(fence, w.workspaceOf(w.led(13, true))), check(fence, compare)]);
     expect(failureOf(always)).toMatchObject({ messageKey: 'lessonCheck.onWhenFar', params: { pin: 13, cm: 20 } });
     expect(right.passed).toBe(true);
-  });
+  }, CHECK_TEST_TIMEOUT_MS);
 
   it('prints: the wrong words fail, the right line passes', async () => {
     const fence = '```behaviour 1 s\nexpect print "Hola"\n```';
@@ -123,5 +126,5 @@ describe('behaviour checks on the virtual Uno', () => {
     ]);
     expect(failureOf(wrong)).toMatchObject({ messageKey: 'lessonCheck.didNotPrint', params: { text: 'Hola' } });
     expect(right.passed).toBe(true);
-  });
+  }, CHECK_TEST_TIMEOUT_MS);
 });
