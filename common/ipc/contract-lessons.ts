@@ -55,7 +55,14 @@ export type LessonPack = z.infer<typeof lessonPackSchema>;
 export const lessonCalls = {
   'lessons.list': defineCall({
     args: z.object({}).strict(),
-    result: z.custom<{ lessons: LessonSummary[] }>(),
+    /** openLesson: the lesson the child had open (reopened after a reload or a restart). */
+    result: z.custom<{ lessons: LessonSummary[]; openLesson: string | null }>(),
+    access: 'student',
+  }),
+  /** Back to the lesson list (the work stays; nothing reopens at the next start). */
+  'lessons.close': defineCall({
+    args: z.object({}).strict(),
+    result: z.object({ closed: z.literal(true) }),
     access: 'student',
   }),
   'lessons.open': defineCall({

@@ -3,6 +3,7 @@ import type { CallHandlers } from './dispatcher';
 
 type LessonHandlerNames =
   | 'lessons.list'
+  | 'lessons.close'
   | 'lessons.open'
   | 'lessons.saveWork'
   | 'lessons.check'
@@ -11,6 +12,7 @@ type LessonHandlerNames =
 
 export const createLessonHandlers = (services: AppServices): Pick<CallHandlers, LessonHandlerNames> => ({
   'lessons.list': () => services.lessons.list(),
+  'lessons.close': () => services.lessons.close(),
   'lessons.open': ({ id }) => services.lessons.open(id),
   'lessons.saveWork': ({ id, step, workspace }) => services.lessons.saveWork(id, step, workspace),
   'lessons.check': ({ id, step, workspace, locale }) => services.lessons.check(id, step, workspace, locale),

@@ -25,7 +25,8 @@ export type CheckStep = (input: {
 }) => Promise<CheckResult>;
 
 export interface LessonService {
-  list(): Promise<{ lessons: LessonSummary[] }>;
+  list(): Promise<{ lessons: LessonSummary[]; openLesson: string | null }>;
+  close(): { closed: true };
   open(id: string): Promise<{ lesson: LessonForStudent; source: LessonSource; work: LessonWork }>;
   saveWork(id: string, step: number, workspace: WorkspaceState): Promise<{ savedAt: string }>;
   check(
@@ -98,11 +99,17 @@ export const createLessonService = (options: {
         };
       });
       lessons.sort((a, b) => a.level - b.level || a.title.es.localeCompare(b.title.es, 'es'));
-      return { lessons };
+      const open = work.openLesson();
+      return { lessons, openLesson: open && lessons.some((lesson) => lesson.id === open) ? open : null };
+    },
+    close() {
+      work.setOpenLesson(null);
+      return { closed: true };
     },
     async open(id) {
       const { lesson, source } = await lessonOf(id);
       const saved = work.load(id);
+      work.setOpenLesson(id);
       return { lesson: forStudent(lesson), source, work: { ...saved, step: Math.min(saved.step, lesson.steps.length - 1) } };
     },
     async saveWork(id, step, workspace) {

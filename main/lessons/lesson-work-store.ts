@@ -19,6 +19,9 @@ export interface LessonWorkStore {
   markPassed(lessonId: string, step: number, stepCount: number): LessonWork;
   /** Progress of every lesson with saved work (for done marks in the list). */
   progress(): Map<string, { passedSteps: number; completed: boolean }>;
+  /** The lesson the child has open (reopened after a reload or restart); null = the lesson list. */
+  openLesson(): string | null;
+  setOpenLesson(lessonId: string | null): void;
 }
 
 /**
@@ -28,6 +31,8 @@ export interface LessonWorkStore {
  */
 export const createLessonWorkStore = (dir: string, logger: Logger): LessonWorkStore => {
   mkdirSync(dir, { recursive: true });
+  // Not a lesson id (ids start with a letter or digit), so never taken for a lesson's work.
+  const openFile = join(dir, '_open-lesson.json');
   const fileOf = (lessonId: string) => join(dir, `${lessonIdSchema.parse(lessonId)}.json`);
   const read = (lessonId: string): LessonWork => {
     const file = fileOf(lessonId);
@@ -71,6 +76,17 @@ export const createLessonWorkStore = (dir: string, logger: Logger): LessonWorkSt
       };
       const passed = Object.entries(steps).filter(([index, entry]) => entry.passed && Number(index) < stepCount);
       return write({ ...work, steps, completed: passed.length >= stepCount });
+    },
+    openLesson() {
+      try {
+        const parsed = lessonIdSchema.safeParse(JSON.parse(readFileSync(openFile, 'utf8')).lessonId);
+        return parsed.success ? parsed.data : null;
+      } catch {
+        return null;
+      }
+    },
+    setOpenLesson(lessonId) {
+      writeFileAtomic(openFile, JSON.stringify({ lessonId: lessonId === null ? null : lessonIdSchema.parse(lessonId) }));
     },
     progress() {
       const result = new Map<string, { passedSteps: number; completed: boolean }>();

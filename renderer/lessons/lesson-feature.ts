@@ -1,15 +1,13 @@
 /**
  * The lesson region (issue 10): the lesson list, and an open lesson with its steps, hints,
  * narrowed toolbox, Comprobar and the result. The lesson that was open is opened again after a
- * reload or a restart (its id is remembered in this browser profile; the work itself is in main).
+ * reload or a restart (main remembers it, with the work).
  */
 import type { Feature } from '../app/features';
 import { applyTranslations, onLocaleChange, t } from '../i18n/i18n';
 import { h } from '../ui/dom';
 import { buildLessonListView } from './lesson-list-view';
 import { openLessonSession } from './lesson-session';
-
-const openLessonKey = 'chispa.openLesson';
 
 export const lessonFeature: Feature = async ({ client, frame, shared }) => {
   const region = frame.regions.lesson;
@@ -22,18 +20,21 @@ export const lessonFeature: Feature = async ({ client, frame, shared }) => {
   applyTranslations(region);
   let session: Awaited<ReturnType<typeof openLessonSession>> | null = null;
 
-  const refreshList = async () => {
+  const refreshList = async (): Promise<string | null> => {
     try {
-      list.show((await client.call('lessons.list', {})).lessons);
+      const listed = await client.call('lessons.list', {});
+      list.show(listed.lessons);
+      return listed.openLesson;
     } catch (error) {
       console.warn('lessons could not be listed', error);
       list.showMessage('lessons.list.error');
+      return null;
     }
   };
 
   const showList = async (focusId?: string) => {
     session = null;
-    localStorage.removeItem(openLessonKey);
+    await client.call('lessons.close', {}).catch((error: unknown) => console.warn('lesson close not kept', error));
     listPage.hidden = false;
     region.dataset.lesson = '';
     await refreshList();
@@ -55,11 +56,9 @@ export const lessonFeature: Feature = async ({ client, frame, shared }) => {
       listPage.hidden = true;
       region.append(opened.root);
       region.dataset.lesson = id;
-      localStorage.setItem(openLessonKey, id);
       await opened.start();
     } catch (error) {
       console.warn('lesson could not be opened', error);
-      localStorage.removeItem(openLessonKey);
       problem.textContent = t('lessons.lesson.openError');
       problem.hidden = false;
     }
@@ -68,8 +67,7 @@ export const lessonFeature: Feature = async ({ client, frame, shared }) => {
   onLocaleChange(() => {
     if (!session) void refreshList();
   });
-  await refreshList();
-  const reopen = localStorage.getItem(openLessonKey);
+  const reopen = await refreshList();
   if (reopen) await open(reopen);
   region.dataset.lessonsReady = 'true';
 };

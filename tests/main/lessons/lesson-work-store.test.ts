@@ -57,6 +57,17 @@ describe('lesson work store', () => {
     expect(readFileSync(join(dir, aside!), 'utf8')).toBe('{"format":"chispa-lesson-work", half a fi');
   });
 
+  it('remembers the open lesson across a fresh store, and it is never taken for a lesson', () => {
+    const dir = tempDir();
+    const store = createLessonWorkStore(dir, silentLogger);
+    expect(store.openLesson()).toBeNull();
+    store.setOpenLesson('blink');
+    expect(createLessonWorkStore(dir, silentLogger).openLesson()).toBe('blink');
+    expect(store.progress().size).toBe(0);
+    store.setOpenLesson(null);
+    expect(store.openLesson()).toBeNull();
+  });
+
   it('refuses lesson ids that are not folder names', () => {
     const store = createLessonWorkStore(tempDir(), silentLogger);
     expect(() => store.saveStep('../evil', 0, blocks('x'))).toThrow();
