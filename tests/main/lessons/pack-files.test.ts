@@ -4,7 +4,7 @@ import { refusalReason } from '../../../main/lessons/pack/pack-refusal';
 import { readPackFolder } from '../../../main/lessons/pack/read-pack-folder';
 import { readPackZip } from '../../../main/lessons/pack/read-pack-zip';
 import { sanitizeSvg } from '../../../main/lessons/pack/sanitize-svg';
-import { buildZip, deflateZeros } from './zip-builder';
+import { buildZip } from './zip-builder';
 
 const reasonOf = async (work: () => unknown): Promise<string | undefined> => {
   try {
@@ -42,18 +42,6 @@ describe('reading a lesson pack zip', () => {
     expect(await reasonOf(() => readPackZip(many, 'pack.zip', limits))).toBe('too-many-files');
     expect(await reasonOf(() => readPackZip(Buffer.from('hola, no soy un zip'), 'pack.zip'))).toBe('not-zip');
   });
-
-  it('refuses a 1 GB zip bomb from its headers, and the same bomb with lying headers while inflating', async () => {
-    const bomb = await deflateZeros(1024 * 1024 * 1024);
-    expect(bomb.bytes.length).toBeLessThan(2 * 1024 * 1024);
-    const honest = buildZip([{ name: 'blink/es.md', deflated: bomb }]);
-    expect(await reasonOf(() => readPackZip(honest, 'bomb.zip'))).toBe('file-too-big');
-    const lying = buildZip([{ name: 'blink/es.md', deflated: bomb, claimedSize: 1000 }]);
-    const before = process.memoryUsage().rss;
-    expect(['file-too-big', 'too-big']).toContain(await reasonOf(() => readPackZip(lying, 'bomb.zip')));
-    // Stopped at the per-file limit (2 MiB), far from inflating the gigabyte.
-    expect(process.memoryUsage().rss - before).toBeLessThan(200 * 1024 * 1024);
-  }, 60_000);
 
   it('refuses a total that unpacks over the limit even when each file is small', async () => {
     const limits = { packBytes: 1e6, totalBytes: 1000, fileBytes: 600, markdownBytes: 600, files: 10 };
