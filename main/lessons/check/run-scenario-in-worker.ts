@@ -1,7 +1,8 @@
 /**
  * Main-thread side of a behaviour check: one worker thread per scenario (scenario-worker.ts),
  * so its fake clock touches nothing else, and a program stuck in a loop that never awaits
- * (no board call, no wait) is ended by terminating the thread.
+ * (no board call, no wait) is ended by terminating the thread. The next thread is started as
+ * soon as one is taken, so "Comprobar" does not wait for johnny-five and avr8js to load.
  */
 import { Worker } from 'node:worker_threads';
 import type { ScenarioTrace } from '../../../common/lessons/pin-trace';
@@ -19,13 +20,25 @@ const STARTUP_BUDGET_MS = 60_000;
 
 export type ScenarioOutcome = { kind: 'trace'; trace: ScenarioTrace } | { kind: 'stuck' } | { kind: 'crashed'; detail: string };
 
+/** A started thread waiting for its scenario (unref'd: it never keeps the process alive). */
+let spare: Worker | null = null;
+
+const takeWorker = async (): Promise<Worker> => {
+  const url = await scenarioWorkerUrl();
+  const worker = spare ?? new Worker(url);
+  spare = new Worker(url);
+  spare.unref();
+  spare.on('error', () => (spare = null));
+  worker.ref();
+  return worker;
+};
+
 export const runScenarioInWorker = async (
   input: ScenarioInput,
   stuckAfterMs = STUCK_AFTER_MS,
 ): Promise<ScenarioOutcome> => {
-  const url = await scenarioWorkerUrl();
+  const worker = await takeWorker();
   return new Promise((resolve) => {
-    const worker = new Worker(url, { workerData: input });
     let settled = false;
     const settle = (outcome: ScenarioOutcome) => {
       if (settled) return;
@@ -44,5 +57,6 @@ export const runScenarioInWorker = async (
     });
     worker.on('error', (error) => settle({ kind: 'crashed', detail: error.stack ?? error.message }));
     worker.on('exit', (code) => settle({ kind: 'crashed', detail: `check thread exited with code ${code}` }));
+    worker.postMessage(input);
   });
 };

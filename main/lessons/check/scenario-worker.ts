@@ -1,11 +1,11 @@
 /**
  * Entry of a behaviour-check thread. Installs ONE fake clock for everything in the thread
  * (setTimeout, setInterval, setImmediate, Date, performance.now, hrtime) BEFORE johnny-five,
- * firmata-io and the program host load, runs one scenario and posts its trace. Only microtask
- * flushing uses the real event loop (a real setImmediate captured first).
+ * firmata-io and the program host load, then waits for its one scenario and posts its trace.
+ * Only microtask flushing uses the real event loop (a real setImmediate captured first).
  */
 import FakeTimers from '@sinonjs/fake-timers';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { HEARTBEAT_MS } from './scenario-protocol';
 import type { ScenarioInput } from './run-scenario';
 
@@ -39,11 +39,15 @@ const heartbeat = () => {
   lastBeat = now;
   parentPort?.postMessage({ type: 'alive' });
 };
-try {
-  const trace = await runScenario(workerData as ScenarioInput, clock, yieldToMicrotasks, heartbeat);
-  parentPort?.postMessage({ type: 'trace', trace });
-} catch (error) {
-  parentPort?.postMessage({
-    type: 'crashed',
-    detail: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-}
+// Loaded ahead of time: the scenario comes in the first message.
+parentPort?.once('message', (input: ScenarioInput) => {
+  lastBeat = realNow();
+  runScenario(input, clock, yieldToMicrotasks, heartbeat).then(
+    (trace) => parentPort?.postMessage({ type: 'trace', trace }),
+    (error: unknown) =>
+      parentPort?.postMessage({
+        type: 'crashed',
+        detail: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      }),
+  );
+});
