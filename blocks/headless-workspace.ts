@@ -4,12 +4,16 @@
  * to list the block types lessons may name.
  */
 import * as Blockly from 'blockly';
+import type { Locale } from '../common/i18n/locale';
 import { generateProgramCode } from './generate-program';
 import { registerChispaBlocks } from './register-blocks';
 
-/** Loads workspace JSON into a headless workspace; the caller disposes it. Throws on bad JSON shapes. */
-export const loadHeadlessWorkspace = (state: unknown): Blockly.Workspace => {
-  registerChispaBlocks('es');
+/**
+ * Loads workspace JSON into a headless workspace, block texts in `locale`; the caller disposes it.
+ * Throws on bad JSON shapes.
+ */
+export const loadHeadlessWorkspace = (state: unknown, locale: Locale = 'es'): Blockly.Workspace => {
+  registerChispaBlocks(locale);
   const workspace = new Blockly.Workspace();
   try {
     Blockly.serialization.workspaces.load(state as Record<string, unknown>, workspace);

@@ -21,7 +21,8 @@ const realBlocks = (workspace: Blockly.Workspace) =>
 const blockLabel = (type: string): string => {
   const scratch = new Blockly.Workspace();
   try {
-    return scratch.newBlock(type).toString().replace(/\s+/g, ' ').trim() || type;
+    // toString() shows empty inputs as "?": leave them out ("esperar segundos").
+    return scratch.newBlock(type).toString().replace(/\?/g, ' ').replace(/\s+/g, ' ').trim() || type;
   } catch {
     return type;
   } finally {

@@ -11,7 +11,6 @@ import { judgeBehaviour, tracedPins } from '../../../common/lessons/judge-behavi
 import type { CheckResult, Lesson } from '../../../common/lessons/lesson-types';
 import { loadHeadlessWorkspace, programCodeFor } from '../../../blocks/headless-workspace';
 import { judgeWorkspaceCheck } from '../../../blocks/lesson-workspace-checks';
-import { setBlockLanguage } from '../../../blocks/register-blocks';
 import { defaultFirmwareHexPath } from '../../board/firmware-path';
 import { runScenarioInWorker } from './run-scenario-in-worker';
 
@@ -48,10 +47,9 @@ export const checkStep = async (request: CheckStepRequest): Promise<CheckResult>
     failure: { checkIndex, line: step.checks[checkIndex]?.line ?? 0, ...failure },
   });
 
-  setBlockLanguage(request.locale ?? 'es');
   for (const [index, check] of step.checks.entries()) {
     if (check.kind !== 'behaviour') {
-      const workspace = loadHeadlessWorkspace(request.workspace);
+      const workspace = loadHeadlessWorkspace(request.workspace, request.locale ?? 'es');
       try {
         const failure = judgeWorkspaceCheck(check, workspace);
         if (failure) return fail(index, { ...failure, timeline: null });
