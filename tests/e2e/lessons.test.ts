@@ -10,6 +10,20 @@ import {
   workspaceBlocks,
 } from './helpers/blockly-drag';
 import { openBrowser, type BrowserSession } from './helpers/browser';
+import { buildZip } from '../helpers/zip-builder';
+
+/** The shipped blink lesson as a pack with another id; `change` edits its Spanish text. */
+const blinkPack = (id: string, change: (es: string) => string = (es) => es): Buffer => {
+  const dir = new URL('../../lessons/blink/', import.meta.url).pathname;
+  return buildZip(
+    ['es.md', 'en.md', 'step-1-solution.json', 'step-2-solution.json'].map((name) => {
+      let text = readFileSync(`${dir}${name}`, 'utf8');
+      if (name.endsWith('.md')) text = text.replace(/^id: blink$/m, `id: ${id}`);
+      if (name === 'es.md') text = change(text);
+      return { name: `usb/${id}/${name}`, data: text };
+    }),
+  );
+};
 
 /** Toolbox categories shown right now, by id (category-leds …). */
 const shownCategories = (page: Page) =>
@@ -265,5 +279,39 @@ describe('a lesson in Chromium at 1024×768 (browser mode)', () => {
     expect(await workspaceBlocks(page, 'chispa_led_set').count()).toBe(0);
     const refused = session.errors.filter((error) => error.includes('ERR_CONNECTION_REFUSED'));
     expect(session.errors).toEqual(refused);
+  });
+
+  it('lets an instructor import a pack from the staff area: a bad one is refused with the reason, a good one is listed', async () => {
+    const { page } = session;
+    await page.click('#staff-toggle');
+    await page.waitForSelector('#staff-setup');
+    await page.fill('#staff-setup-pin', '2468');
+    await page.fill('#staff-setup-pin-again', '2468');
+    await page.click('#staff-setup-submit');
+    await page.waitForSelector('#staff-shell[data-role="admin"]');
+    await page.click('#staff-tab-lessons');
+    const status = page.locator('[data-testid=lesson-pack-result]');
+    await page.locator('[data-testid=lesson-pack-zip]').setInputFiles({
+      name: 'malo.zip',
+      mimeType: 'application/zip',
+      buffer: blinkPack('malo', (es) =>
+        es.replace('## Enciende el LED\n', '## Enciende el LED\n<img src=x onerror=alert(1)>\n'),
+      ),
+    });
+    await page.waitForSelector('[data-testid=lesson-pack-result][data-kind="error"]');
+    expect(await status.textContent()).toMatch(/^usb\/malo\/es\.md:\d+: el texto tiene HTML\./);
+    await page.locator('[data-testid=lesson-pack-zip]').setInputFiles({
+      name: 'bueno.zip',
+      mimeType: 'application/zip',
+      buffer: blinkPack('mi-parpadeo'),
+    });
+    await page.waitForSelector('[data-testid=lesson-pack-result][data-kind="ok"]');
+    expect(await status.textContent()).toBe('Lecciones importadas: «Haz parpadear un LED».');
+    await page.click('#staff-lock');
+    await page.waitForSelector('#region-staff', { state: 'hidden' });
+    await page.reload();
+    await ready();
+    expect(await page.locator('[data-testid=lesson-mi-parpadeo]').textContent()).toContain('Importada');
+    expect(await page.locator('[data-testid=lesson-malo]').count()).toBe(0);
   });
 });

@@ -4,7 +4,7 @@ import { refusalReason } from '../../../main/lessons/pack/pack-refusal';
 import { readPackFolder } from '../../../main/lessons/pack/read-pack-folder';
 import { readPackZip } from '../../../main/lessons/pack/read-pack-zip';
 import { sanitizeSvg } from '../../../main/lessons/pack/sanitize-svg';
-import { buildZip } from './zip-builder';
+import { buildZip } from '../../helpers/zip-builder';
 
 const reasonOf = async (work: () => unknown): Promise<string | undefined> => {
   try {

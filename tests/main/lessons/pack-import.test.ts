@@ -11,7 +11,7 @@ import { silentLogger } from '../../../main/app/logger';
 import type { BoardService } from '../../../main/board/board-service';
 import { createLessonsService } from '../../../main/lessons/create-lessons-service';
 import type { LessonService } from '../../../main/lessons/lesson-service';
-import { buildZip, deflateZeros, type ZipEntryInput } from './zip-builder';
+import { buildZip, deflateZeros, type ZipEntryInput } from '../../helpers/zip-builder';
 
 const repoLessons = new URL('../../../lessons/', import.meta.url).pathname;
 const idleBoard = {
