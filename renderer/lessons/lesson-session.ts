@@ -32,6 +32,8 @@ export const openLessonSession = async (options: {
   let current = -1;
   let hintsShown = 0;
   let checking = false;
+  /** Shows the last answer again (in the new language after a switch); null = nothing shown. */
+  let showLast: (() => void) | null = null;
 
   await shared.projectAutosave?.pause();
   const stash = editor.saveState();
@@ -87,6 +89,7 @@ export const openLessonSession = async (options: {
     }
     current = index;
     hintsShown = 0;
+    showLast = null;
     clearResult(view);
     view.nextStepButton.hidden = true;
     render();
@@ -113,7 +116,8 @@ export const openLessonSession = async (options: {
         locale: getLocale(),
       });
       work = outcome.work;
-      showCheckResult(view, outcome.result, outcome.realKitConnected);
+      showLast = () => showCheckResult(view, outcome.result, outcome.realKitConnected);
+      showLast();
       render();
       view.nextStepButton.hidden = !outcome.result.passed || step >= lesson.steps.length - 1;
     } catch (error) {
@@ -132,7 +136,8 @@ export const openLessonSession = async (options: {
       const outcome = await client.call('lessons.answer', { id: lesson.id, step, choice });
       work = outcome.work;
       render();
-      showScenarioAnswer(view, lesson.steps[step], choice, outcome.correct);
+      showLast = () => showScenarioAnswer(view, lesson.steps[step], choice, outcome.correct);
+      showLast();
       view.nextStepButton.hidden = !outcome.correct || step >= lesson.steps.length - 1;
     } catch (error) {
       console.warn('answer failed', error);
@@ -151,7 +156,9 @@ export const openLessonSession = async (options: {
   view.next.addEventListener('click', () => void goTo(current + 1));
   view.nextStepButton.addEventListener('click', () => void goTo(current + 1));
   const stopLocale = onLocaleChange(() => {
-    if (current >= 0) render();
+    if (current < 0) return;
+    render();
+    showLast?.();
   });
 
   // Leaving or hiding the page saves a change still waiting for its debounce.

@@ -239,8 +239,17 @@ describe('a lesson in Chromium at 1024×768 (browser mode)', () => {
     expect(await page.locator('[data-testid=check-timeline]').count()).toBe(0);
     expect(await page.locator('[data-testid=lesson-complete]').isVisible()).toBe(true);
     expect(await page.locator('[data-step="1"]').getAttribute('data-passed')).toBe('true');
+    // English throughout: the step, the answer and the buttons follow a language switch.
+    await page.selectOption('#language', 'en');
+    await expect
+      .poll(() => page.locator('[data-testid=lesson-step-title]').textContent())
+      .toBe('Blink once a second');
+    expect(await result().textContent()).toContain('It works! You passed this step.');
+    expect(await page.locator('[data-testid=lesson-check]').textContent()).toBe('Check');
+    await page.selectOption('#language', 'es');
+    await expect.poll(() => page.locator('[data-testid=lesson-check]').textContent()).toBe('Comprobar');
     expect(session.errors).toEqual([]);
-  });
+  }, 180_000);
 
   it('finds the lesson, its step and the blocks again after a reload', async () => {
     const { page } = session;
@@ -279,7 +288,7 @@ describe('a lesson in Chromium at 1024×768 (browser mode)', () => {
     expect(await workspaceBlocks(page, 'chispa_led_set').count()).toBe(0);
     const refused = session.errors.filter((error) => error.includes('ERR_CONNECTION_REFUSED'));
     expect(session.errors).toEqual(refused);
-  });
+  }, 180_000);
 
   it('lets an instructor import a pack from the staff area: a bad one is refused with the reason, a good one is listed', async () => {
     const { page } = session;
