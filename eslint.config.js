@@ -62,6 +62,20 @@ export default tseslint.config(
     },
   },
   {
+    files: ['blocks/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': roomRule(
+        'blocks/ is shared by renderer/ and main/: Blockly and common/ only (no Node, no DOM).',
+        {
+          names: nodeOnly,
+          regexes: ['(^|/)(main|renderer|tracker|tests)/'],
+          noNode: true,
+        },
+      ),
+    },
+  },
+  {
     files: ['renderer/**/*.ts'],
     languageOptions: { globals: { ...globals.browser, ...globals.worker } },
     rules: {
@@ -84,6 +98,23 @@ export default tseslint.config(
         {
           names: ['electron'],
           regexes: ['(^|/)(renderer|tracker)/'],
+        },
+      ),
+    },
+  },
+  {
+    // The lesson checker runs the child's program on the runner's own program host (DOM-free:
+    // it is what runs inside the Web Worker), so a check sees exactly what Run does.
+    files: ['main/lessons/check/sim-program.ts'],
+    rules: {
+      'no-restricted-imports': roomRule(
+        'main/lessons/check/sim-program.ts may import only the DOM-free program host of renderer/runner.',
+        {
+          names: ['electron'],
+          regexes: [
+            '(^|/)tracker/',
+            '(^|/)renderer/(?!runner/(program-host|program-protocol|runtime-error)$)',
+          ],
         },
       ),
     },

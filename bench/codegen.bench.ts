@@ -9,8 +9,8 @@
  */
 import { performance } from 'node:perf_hooks';
 import * as Blockly from 'blockly';
-import { generateProgramCode } from '../renderer/blocks/generate-program';
-import { registerChispaBlocks } from '../renderer/blocks/register-blocks';
+import { generateProgramCode } from '../blocks/generate-program';
+import { registerChispaBlocks } from '../blocks/register-blocks';
 import { startApp } from '../tests/e2e/helpers/app-process';
 import { openBrowser } from '../tests/e2e/helpers/browser';
 

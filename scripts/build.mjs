@@ -84,6 +84,11 @@ await build({
     'pg',
     '@electric-sql/pglite',
     'ws',
+    'esbuild',
+    // Lesson checks generate programs headlessly in main; Blockly's Node entry brings jsdom.
+    'blockly',
+    'blockly/*',
+    'jsdom',
   ],
   define: { 'import.meta.url': 'importMetaUrl' },
   banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
@@ -99,5 +104,16 @@ await build({
   platform: 'node',
   target: 'node20',
   external: ['avr8js'],
+});
+// The lesson checker's thread (main/lessons/check/scenario-worker-entry.ts loads
+// ./scenario-worker.js next to main.cjs when not running from TypeScript sources).
+await build({
+  ...common,
+  entryPoints: [{ in: join(root, 'main/lessons/check/scenario-worker.ts'), out: 'scenario-worker' }],
+  outdir: join(out, 'electron'),
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  external: ['avr8js', 'johnny-five', 'firmata-io', '@sinonjs/fake-timers', 'serialport', '@serialport/*'],
 });
 console.log(`build: renderer (${workerEntries.length} workers) and electron shell in dist/`);

@@ -3,7 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const configs = ['common', 'main', 'renderer', 'tracker', 'tests', 'bench'].map(
+const configs = ['common', 'blocks', 'main', 'renderer', 'tracker', 'tests', 'bench'].map(
   (room) => `tsconfig.${room}.json`,
 );
 let failed = false;

@@ -14,6 +14,8 @@ import esEditor from './es/editor.json';
 import enEditor from './en/editor.json';
 import esLessons from './es/lessons.json';
 import enLessons from './en/lessons.json';
+import esLessonPanel from './es/lesson-panel.json';
+import enLessonPanel from './en/lesson-panel.json';
 import esStaff from './es/staff.json';
 import enStaff from './en/staff.json';
 import esSync from './es/sync.json';
@@ -24,6 +26,10 @@ import esRunner from './es/runner.json';
 import enRunner from './en/runner.json';
 import esConnect from './es/connect.json';
 import enConnect from './en/connect.json';
+import esLessonFormat from './es/lesson-format.json';
+import enLessonFormat from './en/lesson-format.json';
+import esLessonChecks from './es/lesson-checks.json';
+import enLessonChecks from './en/lesson-checks.json';
 
 export type MessageTable = Readonly<Record<string, string>>;
 
@@ -34,11 +40,14 @@ export const messageFiles: Record<Locale, Record<string, MessageTable>> = {
     board: esBoard,
     editor: esEditor,
     lessons: esLessons,
+    'lesson-panel': esLessonPanel,
     staff: esStaff,
     sync: esSync,
     troubleshooting: esTroubleshooting,
     runner: esRunner,
     connect: esConnect,
+    lessonFormat: esLessonFormat,
+    lessonChecks: esLessonChecks,
   },
   en: {
     app: enApp,
@@ -46,11 +55,14 @@ export const messageFiles: Record<Locale, Record<string, MessageTable>> = {
     board: enBoard,
     editor: enEditor,
     lessons: enLessons,
+    'lesson-panel': enLessonPanel,
     staff: enStaff,
     sync: enSync,
     troubleshooting: enTroubleshooting,
     runner: enRunner,
     connect: enConnect,
+    lessonFormat: enLessonFormat,
+    lessonChecks: enLessonChecks,
   },
 };
 

@@ -1,5 +1,5 @@
 /**
- * The API generated student programs call (renderer/blocks generators emit calls on `api`).
+ * The API generated student programs call (blocks/ generators emit calls on `api`).
  * The runner implements it inside a Web Worker and forwards board operations to main through
  * the IPC contract ('board.command'). Everything is async so Stop can take effect at any await;
  * a loop with no await is stopped by terminating the worker.

@@ -9,6 +9,7 @@ import { createEventHub } from './event-hub';
 import { createFileLogger, type Logger } from './logger';
 import { createSettingsStore } from './settings-store';
 import { createProjectStore } from '../projects/project-store';
+import { createLessonsService } from '../lessons/create-lessons-service';
 import type { AppMode, AppServices } from './services';
 import packageJson from '../../package.json';
 
@@ -66,6 +67,7 @@ export const createServices = async (options: {
     serial,
     attendance,
     projects: createProjectStore(layout.projects, logger),
+    lessons: createLessonsService({ dataDir: layout.root, board, logger }),
     async dispose() {
       if (disposed) return;
       disposed = true;

@@ -6,6 +6,7 @@ import type { EventHub } from './event-hub';
 import type { Logger } from './logger';
 import type { SettingsStore } from './settings-store';
 import type { ProjectStore } from '../projects/project-store';
+import type { LessonService } from '../lessons/lesson-service';
 
 export type AppMode = 'electron' | 'browser';
 
@@ -25,6 +26,8 @@ export interface AppServices {
   serial: SerialService;
   /** The student's work in <data>/projects: autosave (issue 5). */
   projects: ProjectStore;
+  /** Lessons, each child's work per lesson, checks on the virtual Uno, pack import (issue 10). */
+  lessons: LessonService;
   /** Stops workers, closes ports and databases. Safe to call twice. */
   dispose(): Promise<void>;
 }

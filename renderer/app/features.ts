@@ -7,6 +7,8 @@ import type { EditorHandle } from '../editor/editor-handle';
 import type { ChispaClient } from '../ipc/client';
 import type { Frame } from './frame';
 import type { BoardFlashing } from '../board-connect/board-flashing';
+import type { KitLayout } from '../board-panel/kit-layout';
+import { lessonFeature } from '../lessons/lesson-feature';
 import { staffFeature } from '../staff/staff-feature';
 import { boardPanelFeature } from '../board-panel/board-panel-feature';
 import { boardConnectFeature } from '../board-connect/board-connect-feature';
@@ -17,6 +19,10 @@ export interface SharedHandles {
   editor?: EditorHandle;
   /** Whether a board is being prepared (flashed); the runner keeps Run off meanwhile. */
   boardFlashing?: BoardFlashing;
+  /** The free project's autosave, paused while a lesson owns the workspace. */
+  projectAutosave?: { pause(): Promise<void>; resume(): void };
+  /** Shows a lesson's parts on the board panel; null = the whole kit. */
+  boardLayout?: { show(layout: KitLayout | null): void };
 }
 
 export interface FeatureContext {
@@ -35,6 +41,8 @@ const features: Feature[] = [
   boardConnectFeature,
   runnerFeature,
   staffFeature,
+  // Last: it uses the editor, the project autosave and the board layout.
+  lessonFeature,
 ];
 
 export const mountFeatures = async (context: Omit<FeatureContext, 'shared'>): Promise<void> => {

@@ -5,18 +5,29 @@
 import type { Feature } from '../app/features';
 import { buildBoardPanel } from './board-panel';
 import { buildBoardStateLine } from './board-state-line';
-import { defaultKitLayout } from './kit-layout';
+import { defaultKitLayout, type KitLayout } from './kit-layout';
 
-export const boardPanelFeature: Feature = async ({ client, frame }) => {
+export const boardPanelFeature: Feature = async ({ client, frame, shared }) => {
   const region = frame.regions.board;
   region.querySelector('[data-placeholder]')?.remove();
   const stateLine = buildBoardStateLine();
-  const panel = buildBoardPanel(defaultKitLayout, {
-    sendInput: (input) => client.call('board.virtualInput', { input }),
-    // An input while no virtual board runs has nowhere to go; the state line already says why.
-    onInputError: (error) => console.warn('board input not delivered', error),
-  });
+  const build = (layout: KitLayout) =>
+    buildBoardPanel(layout, {
+      sendInput: (input) => client.call('board.virtualInput', { input }),
+      // An input while no virtual board runs has nowhere to go; the state line already says why.
+      onInputError: (error) => console.warn('board input not delivered', error),
+    });
+  let panel = build(defaultKitLayout);
   region.append(stateLine.root, panel.root);
+  // A lesson shows only its own parts and wiring; closing it brings the whole kit back.
+  shared.boardLayout = {
+    show(layout) {
+      const next = build(layout ?? defaultKitLayout);
+      panel.root.replaceWith(next.root);
+      panel = next;
+      panel.resendInputs();
+    },
+  };
   client.on('board.pins', (snapshot) => panel.applySnapshot(snapshot));
   let wasReady = false;
   client.on('board.state', (status) => {

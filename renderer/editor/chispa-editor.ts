@@ -1,8 +1,8 @@
 import * as Blockly from 'blockly';
 import type { JavascriptGenerator } from 'blockly/javascript';
 import type { Locale } from '../../common/i18n/locale';
-import { generateProgramCode } from '../blocks/generate-program';
-import { registerChispaBlocks, setBlockLanguage } from '../blocks/register-blocks';
+import { generateProgramCode } from '../../blocks/generate-program';
+import { registerChispaBlocks, setBlockLanguage } from '../../blocks/register-blocks';
 import type { EditorHandle } from './editor-handle';
 import { chispaHighContrastTheme, chispaTheme } from './themes';
 import { buildToolbox } from './toolbox';
@@ -23,6 +23,7 @@ export class ChispaEditor implements EditorHandle {
   private readonly listeners = new Set<() => void>();
   private highContrast = false;
   private errorBlockIds = new Set<string>();
+  private allowedBlocks: ReadonlySet<string> | null = null;
 
   constructor(
     private readonly container: HTMLElement,
@@ -37,7 +38,7 @@ export class ChispaEditor implements EditorHandle {
 
   private inject(scale?: number): Blockly.WorkspaceSvg {
     const workspace = Blockly.inject(this.container, {
-      toolbox: buildToolbox(),
+      toolbox: buildToolbox(this.allowedBlocks),
       theme: this.highContrast ? chispaHighContrastTheme : chispaTheme,
       renderer: 'zelos',
       media: blocklyMedia,
@@ -149,6 +150,12 @@ export class ChispaEditor implements EditorHandle {
     for (const event of [...undo, ...redo]) event.workspaceId = this.workspace.id;
     this.workspace.getUndoStack().push(...undo);
     this.workspace.getRedoStack().push(...redo);
+  }
+
+  setAllowedBlocks(types: readonly string[] | null): void {
+    this.allowedBlocks = types ? new Set(types) : null;
+    this.workspace.updateToolbox(buildToolbox(this.allowedBlocks));
+    this.workspace.getToolbox()?.clearSelection();
   }
 
   setHighContrast(on: boolean): void {

@@ -5,6 +5,7 @@
  */
 import type { Feature } from '../app/features';
 import { applyTranslations, getLocale, onLocaleChange, t } from '../i18n/i18n';
+import { makeProjectFile } from '../../common/projects/project-file';
 import { createAutosave } from '../projects/autosave';
 import { h } from '../ui/dom';
 import { ChispaEditor } from './chispa-editor';
@@ -47,8 +48,8 @@ export const editorFeature: Feature = async ({ client, frame, shared }) => {
   wireHighContrast(view.contrastButton, editor);
 
   const autosave = createAutosave({
-    client,
-    snapshot: () => ({ name: projects.name(), workspace: editor.saveState() }),
+    save: () =>
+      client.call('projects.saveAutosave', { project: makeProjectFile(projects.name(), editor.saveState()) }),
     onState: (state) => {
       const status = view.autosaveStatus;
       status.dataset.state = state;
@@ -65,10 +66,21 @@ export const editorFeature: Feature = async ({ client, frame, shared }) => {
   const projects = wireProjectActions({ client, editor, view, autosave });
   await projects.restore();
 
+  // While a lesson is open the workspace holds the lesson's work, which the lesson saves itself.
+  let projectPaused = false;
+  shared.projectAutosave = {
+    async pause() {
+      await autosave.flush();
+      projectPaused = true;
+    },
+    resume() {
+      projectPaused = false;
+    },
+  };
   editor.onChange(() => {
     refreshUndo();
     refreshCode();
-    autosave.schedule();
+    if (!projectPaused) autosave.schedule();
   });
   onLocaleChange((locale) => {
     editor.relabel(locale);

@@ -16,4 +16,6 @@ export interface EditorHandle {
   loadState(state: unknown): void;
   /** Called when the child starts a new project ("Nuevo"); the runner switches the board off. */
   onNewProject(listener: () => void): () => void;
+  /** Narrows the toolbox to these block types (a lesson step); null = every block. */
+  setAllowedBlocks(types: readonly string[] | null): void;
 }

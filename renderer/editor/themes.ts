@@ -1,5 +1,5 @@
 import * as Blockly from 'blockly';
-import { kitStyles, type KitCategory } from '../blocks/kit-styles';
+import { kitStyles, type KitCategory } from '../../blocks/kit-styles';
 
 /** Bright, distinct colours per kit family (white text stays readable on each). */
 const kitColours: Record<KitCategory, string> = {

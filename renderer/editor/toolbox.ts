@@ -17,13 +17,44 @@ const category = (key: string, style: string, contents: object[]) => ({
   contents,
 });
 
+/** Blocks the dynamic Variables and Functions categories offer (a lesson allows them by these types). */
+const dynamicCategoryBlocks: Record<string, string[]> = {
+  'category-variables': ['variables_get', 'variables_set', 'math_change'],
+  'category-functions': ['procedures_defnoreturn', 'procedures_defreturn', 'procedures_callnoreturn'],
+};
+
+type ToolboxItem = { kind: string; type?: string; toolboxitemid?: string; contents?: ToolboxItem[] };
+
+/**
+ * Keeps only the blocks a lesson step allows (null = everything): categories left empty go, and
+ * so does the separator when one side of it is empty.
+ */
+const narrow = (items: ToolboxItem[], allowed: ReadonlySet<string>): ToolboxItem[] => {
+  const kept = items.flatMap((item): ToolboxItem[] => {
+    if (item.kind !== 'category') return [item];
+    const dynamic = item.toolboxitemid ? dynamicCategoryBlocks[item.toolboxitemid] : undefined;
+    if (dynamic) return dynamic.some((type) => allowed.has(type)) ? [item] : [];
+    const contents = (item.contents ?? []).filter(
+      (entry) => entry.type !== undefined && allowed.has(entry.type),
+    );
+    return contents.length > 0 ? [{ ...item, contents }] : [];
+  });
+  return kept.filter(
+    (item, index) =>
+      item.kind !== 'sep' || (index > 0 && index < kept.length - 1 && kept[index + 1].kind !== 'sep'),
+  );
+};
+
 /**
  * The toolbox: Chispa's kit first (what children came for), then Blockly's logic, loops, math,
  * text, variables and functions. Category names follow the current language; rebuilt on switch.
  * Leaves out Blockly blocks that cannot work in the runner (e.g. text prompts: no window there).
+ * A lesson step narrows it to the block types it allows.
  */
-export const buildToolbox = (): Blockly.utils.toolbox.ToolboxDefinition =>
-  ({
+export const buildToolbox = (
+  allowed: ReadonlySet<string> | null = null,
+): Blockly.utils.toolbox.ToolboxDefinition => {
+  const full = {
     kind: 'categoryToolbox',
     contents: [
       category('leds', 'chispa_leds_category', [
@@ -113,5 +144,8 @@ export const buildToolbox = (): Blockly.utils.toolbox.ToolboxDefinition =>
         custom: 'PROCEDURE',
         toolboxitemid: 'category-functions',
       },
-    ],
-  }) as unknown as Blockly.utils.toolbox.ToolboxDefinition;
+    ] as ToolboxItem[],
+  };
+  const contents = allowed ? narrow(full.contents, allowed) : full.contents;
+  return { ...full, contents } as unknown as Blockly.utils.toolbox.ToolboxDefinition;
+};

@@ -1,15 +1,12 @@
-import type { ChispaClient } from '../ipc/client';
-import { makeProjectFile } from '../../common/projects/project-file';
-
 export type AutosaveState = 'idle' | 'saving' | 'saved' | 'error';
 
 /**
- * Saves the workspace to main a moment after each change (debounced), one save at a time;
- * a change during a save schedules one more. `flush` saves now (page hide, before New/Open).
+ * Saves to main a moment after each change (debounced), one save at a time; a change during a
+ * save schedules one more. `flush` saves now (page hide, before New/Open). `save` sends the
+ * current state (the project autosave, or a lesson step's work).
  */
 export const createAutosave = (options: {
-  client: ChispaClient;
-  snapshot: () => { name: string; workspace: unknown };
+  save: () => Promise<unknown>;
   onState: (state: AutosaveState) => void;
   delayMs?: number;
 }) => {
@@ -25,9 +22,8 @@ export const createAutosave = (options: {
     }
     dirty = false;
     options.onState('saving');
-    const { name, workspace } = options.snapshot();
-    saving = options.client
-      .call('projects.saveAutosave', { project: makeProjectFile(name, workspace) })
+    saving = options
+      .save()
       .then(
         () => options.onState(dirty ? 'saving' : 'saved'),
         (error: unknown) => {

@@ -1,6 +1,7 @@
 import { h, label } from '../ui/dom';
 import { createCheckInView } from './checkin-view';
 import { createExportsView } from './exports-view';
+import { createLessonPackView } from '../lessons/lesson-pack-view';
 import { createPeopleView } from './people-view';
 import { createSessionsView } from './sessions-view';
 import { createSettingsView } from './settings-view';
@@ -41,6 +42,11 @@ export const buildStaffShell = (ctx: StaffContext, onLock: () => void) => {
       labelKey: 'staff.ui.tab.exports',
       panel: h('div', {}, exportsView.element),
       onShow: () => void exportsView.show(),
+    },
+    {
+      id: 'lessons',
+      labelKey: 'lessons.pack.title',
+      panel: h('div', {}, createLessonPackView(ctx).element),
     },
   ];
   if (ctx.role === 'admin') {

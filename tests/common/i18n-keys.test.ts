@@ -46,7 +46,9 @@ describe('locale files', () => {
       /messageKey:\s*'([a-z][\w.-]*)'/g,
     ];
     const missing: string[] = [];
-    for (const file of ['common', 'main', 'renderer'].flatMap((dir) => sourceFiles(join(root, dir)))) {
+    for (const file of ['common', 'main', 'renderer', 'blocks'].flatMap((dir) =>
+      sourceFiles(join(root, dir)),
+    )) {
       const source = readFileSync(file, 'utf8');
       for (const pattern of patterns) {
         for (const match of source.matchAll(pattern)) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { registerChispaBlocks } from '../../../renderer/blocks/register-blocks';
+import { registerChispaBlocks } from '../../../blocks/register-blocks';
 import { codeFor, loadHeadless, runProgram } from './headless-blocks';
 
 /** A fake ProgramApi that records every call; reads come from scripted queues. */

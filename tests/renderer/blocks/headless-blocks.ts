@@ -1,7 +1,7 @@
 import * as Blockly from 'blockly';
 import type { Locale } from '../../../common/i18n/locale';
-import { generateProgramCode } from '../../../renderer/blocks/generate-program';
-import { registerChispaBlocks } from '../../../renderer/blocks/register-blocks';
+import { generateProgramCode } from '../../../blocks/generate-program';
+import { registerChispaBlocks } from '../../../blocks/register-blocks';
 
 /** Loads workspace JSON into a headless Blockly workspace (no DOM) and returns it. */
 export const loadHeadless = (state: unknown, locale: Locale = 'es'): Blockly.Workspace => {

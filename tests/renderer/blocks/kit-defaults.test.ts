@@ -1,7 +1,7 @@
 import * as Blockly from 'blockly';
 import { describe, expect, it } from 'vitest';
 import { defaultKitLayout } from '../../../renderer/board-panel/kit-layout';
-import { registerChispaBlocks } from '../../../renderer/blocks/register-blocks';
+import { registerChispaBlocks } from '../../../blocks/register-blocks';
 
 /** Fresh blocks (as dragged from the toolbox) start on the pin where the kit has that part. */
 describe('kit block defaults follow the kit wiring', () => {

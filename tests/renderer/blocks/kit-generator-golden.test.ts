@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { kitBlockTypes } from '../../../renderer/blocks/kit-blocks';
+import { kitBlockTypes } from '../../../blocks/kit-blocks';
 import { codeFor } from './headless-blocks';
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeProjectFile } from '../../../common/projects/project-file';
-import { registerChispaBlocks } from '../../../renderer/blocks/register-blocks';
+import { registerChispaBlocks } from '../../../blocks/register-blocks';
 import {
   ProjectOpenError,
   parseProjectText,

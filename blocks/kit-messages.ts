@@ -1,5 +1,5 @@
-import type { Locale } from '../../common/i18n/locale';
-import { messages } from '../../common/i18n/messages';
+import type { Locale } from '../common/i18n/locale';
+import { messages } from '../common/i18n/messages';
 
 const blockKeyPrefix = 'editor.block.';
 

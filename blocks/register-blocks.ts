@@ -7,7 +7,7 @@ import * as Blockly from 'blockly';
 import * as blocklyEn from 'blockly/msg/en';
 import * as blocklyEs from 'blockly/msg/es';
 import { javascriptGenerator, type JavascriptGenerator } from 'blockly/javascript';
-import type { Locale } from '../../common/i18n/locale';
+import type { Locale } from '../common/i18n/locale';
 import { asyncProcedureGenerators } from './async-procedures';
 import { eventTasksName, withEventTasks } from './blocks-buttons';
 import { timerStartName } from './blocks-time-console';

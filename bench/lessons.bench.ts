@@ -1,0 +1,92 @@
+/**
+ * Lesson checks: for each sample lesson step with a behaviour check, the time "Comprobar" takes
+ * on its reference solution (worker start, firmware boot and handshake included) and the
+ * simulated-time factor (scenario length / wall time; also per CPU time, which a loaded machine
+ * does not distort), plus a 10 s blink scenario and `lessons:check` over every lesson.
+ */
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseLesson } from '../common/lessons/parse-lesson';
+import type { Lesson } from '../common/lessons/lesson-types';
+import { knownBlockTypes } from '../blocks/headless-workspace';
+import { checkAllLessons } from '../main/lessons/check/check-all-lessons';
+import { checkStep } from '../main/lessons/check/check-step';
+import { loadLessonFolder } from '../main/lessons/load-lesson-folder';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const lessonsDir = fileURLToPath(new URL('../lessons', import.meta.url));
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const print = (name: string, value: number, unit: string) =>
+  console.log(`bench: ${name} = ${Number.isInteger(value) ? value : value.toFixed(1)} ${unit}`);
+
+const measure = async (name: string, lesson: Lesson, stepIndex: number, workspace: unknown) => {
+  const check = lesson.steps[stepIndex].checks.find((c) => c.kind === 'behaviour');
+  if (!check || check.kind !== 'behaviour') return;
+  const walls: number[] = [];
+  const cpus: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const cpu = process.cpuUsage();
+    const started = performance.now();
+    const result = await checkStep({ lesson, stepIndex, workspace });
+    walls.push(performance.now() - started);
+    const used = process.cpuUsage(cpu);
+    cpus.push((used.user + used.system) / 1000);
+    if (!result.passed)
+      throw new Error(`${name}: the reference solution failed ${result.failure.messageKey}`);
+  }
+  print(`lesson.check.${name}.time`, Math.round(median(walls)), 'ms');
+  print(`lesson.check.${name}.simulated-factor`, check.durationMs / median(walls), 'x');
+  print(`lesson.check.${name}.simulated-factor-cpu`, check.durationMs / median(cpus), 'x');
+};
+
+console.log(
+  `# load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}, ${RUNS} runs each (median)`,
+);
+for (const id of ['blink', 'button-led']) {
+  const parsed = await loadLessonFolder(join(lessonsDir, id));
+  if (!parsed.ok) throw new Error(`${id} does not parse`);
+  for (const [index, step] of parsed.lesson.steps.entries()) {
+    if (step.solution && step.checks.some((c) => c.kind === 'behaviour'))
+      await measure(`${id}.step-${index + 1}`, parsed.lesson, index, step.solution.workspace);
+  }
+}
+
+// "Comprobar answers in under 2 s for a 10 s scenario": the blink solution over 10 s.
+const blink = await loadLessonFolder(join(lessonsDir, 'blink'));
+if (blink.ok) {
+  const tenSeconds = (locale: string) =>
+    [
+      '---',
+      'id: blink-10s',
+      `title: ${locale}`,
+      'audience: children-8-10',
+      'level: 1',
+      'duration: 10',
+      'activity: robotics-class',
+      '---',
+      '## Step',
+      '```solution',
+      'solution.json',
+      '```',
+      '```behaviour 10 s',
+      'expect D13 blinks every 1 s ± 15 % from 0.5 s',
+      '```',
+    ].join('\n');
+  const solution = blink.lesson.steps[1].solution!.workspace;
+  const parsed = parseLesson(
+    { 'es.md': tenSeconds('es'), 'en.md': tenSeconds('en'), 'solution.json': JSON.stringify(solution) },
+    { knownBlockTypes: knownBlockTypes() },
+  );
+  if (!parsed.ok) throw new Error('10 s scenario does not parse');
+  await measure('blink-10s', parsed.lesson, 0, solution);
+}
+
+const started = performance.now();
+const reports = await checkAllLessons(lessonsDir);
+const problems = reports.reduce((sum, report) => sum + report.problems.length, 0);
+print('lessons.check-all.time', Math.round(performance.now() - started), 'ms');
+print('lessons.check-all.lessons', reports.length, 'lessons');
+if (problems > 0) throw new Error(`lessons:check found ${problems} problems`);

@@ -1,0 +1,21 @@
+import type { AppServices } from '../app/services';
+import type { CallHandlers } from './dispatcher';
+
+type LessonHandlerNames =
+  | 'lessons.list'
+  | 'lessons.close'
+  | 'lessons.open'
+  | 'lessons.saveWork'
+  | 'lessons.check'
+  | 'lessons.answer'
+  | 'lessons.importPack';
+
+export const createLessonHandlers = (services: AppServices): Pick<CallHandlers, LessonHandlerNames> => ({
+  'lessons.list': () => services.lessons.list(),
+  'lessons.close': () => services.lessons.close(),
+  'lessons.open': ({ id }) => services.lessons.open(id),
+  'lessons.saveWork': ({ id, step, workspace }) => services.lessons.saveWork(id, step, workspace),
+  'lessons.check': ({ id, step, workspace, locale }) => services.lessons.check(id, step, workspace, locale),
+  'lessons.answer': ({ id, step, choice }) => services.lessons.answer(id, step, choice),
+  'lessons.importPack': ({ pack, locale }) => services.lessons.importPack(pack, locale),
+});
