@@ -36,6 +36,7 @@ export default tseslint.config(
       'firmware/build/**',
       'coverage/**',
       'renderer/vendor/**',
+      'tracker/node_modules/**',
     ],
   },
   js.configs.recommended,

@@ -81,8 +81,6 @@ await build({
     'firmata-io',
     'avr8js',
     'exceljs',
-    'pg',
-    '@electric-sql/pglite',
     'ws',
   ],
   define: { 'import.meta.url': 'importMetaUrl' },
