@@ -110,6 +110,21 @@ export const registerAdminRoutes = (app: FastifyInstance, { db, adminToken }: Tr
     },
   );
 
+  // Counts and a digest of the stored event ids: lets an admin (and the tests) check that the
+  // tracker holds exactly what the devices sent, without any person-level row leaving it.
+  app.get(`${admin}/stats`, { preHandler }, async () => {
+    const [row] = await db.query<Record<string, number | string | null>>(
+      `SELECT (SELECT count(*)::int FROM attendance_event) AS "attendanceEvents",
+         (SELECT count(*)::int FROM attendance) AS "attendanceRows",
+         (SELECT count(*)::int FROM session) AS "sessions",
+         (SELECT count(*)::int FROM sync_conflict) AS "conflicts",
+         (SELECT count(*)::int FROM reach_person) AS "peopleReached",
+         (SELECT md5(coalesce(string_agg(event_id::text, ',' ORDER BY event_id::text), '')) FROM attendance_event)
+           AS "eventIdsDigest"`,
+    );
+    return row;
+  });
+
   app.post(`${admin}/staff`, { preHandler }, async (request, reply) => {
     const body = staffSchema.safeParse(request.body);
     if (!body.success || !(await createStaffUser(db, body.data.username, body.data.password)))
