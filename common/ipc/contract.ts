@@ -10,6 +10,7 @@ import { serialCalls, serialEvents } from './contract-serial';
 import { staffCalls } from './contract-staff';
 import { attendanceCalls } from './contract-attendance';
 import { projectCalls } from './contract-projects';
+import { syncCalls } from './contract-sync';
 
 export const calls = {
   ...appCalls,
@@ -18,6 +19,7 @@ export const calls = {
   ...staffCalls,
   ...attendanceCalls,
   ...projectCalls,
+  ...syncCalls,
 };
 
 export const events = {

@@ -11,6 +11,8 @@ import { createSettingsStore } from './settings-store';
 import { createProjectStore } from '../projects/project-store';
 import type { AppMode, AppServices } from './services';
 import packageJson from '../../package.json';
+import { createCredentialStore, type SecretSealer } from '../sync/credential-store';
+import { createSyncService } from '../sync/sync-service';
 
 /** Composition root for main-side services: builds and wires, nothing else. */
 export const createServices = async (options: {
@@ -19,6 +21,10 @@ export const createServices = async (options: {
   logger?: Logger;
   /** Kit firmware hex for the virtual Uno (default: firmware/chispa-firmata.hex). */
   firmwareHexPath?: string;
+  /** The OS key store for the tracker credential (Electron safeStorage); none: a 0600 file. */
+  secretSealer?: SecretSealer | null;
+  /** Automatic sync period in ms (default 10 minutes; 0: only "Sync now"). */
+  syncIntervalMs?: number;
 }): Promise<AppServices> => {
   const layout = ensureDataLayout(dataLayout(options.dataDir));
   const logger = options.logger ?? createFileLogger(join(layout.logs, 'chispa.log'));
@@ -33,6 +39,15 @@ export const createServices = async (options: {
     logger,
   });
   disposers.push(() => attendance.close());
+  const sync = createSyncService({
+    store: attendance.store,
+    credentials: createCredentialStore(layout.root, options.secretSealer ?? null),
+    exportsDir: layout.exports,
+    logger,
+    intervalMs: options.syncIntervalMs,
+  });
+  await sync.start();
+  disposers.push(() => sync.dispose());
   const board = createBoardService({
     events,
     logger,
@@ -65,6 +80,7 @@ export const createServices = async (options: {
     board,
     serial,
     attendance,
+    sync,
     projects: createProjectStore(layout.projects, logger),
     async dispose() {
       if (disposed) return;

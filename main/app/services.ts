@@ -6,6 +6,7 @@ import type { EventHub } from './event-hub';
 import type { Logger } from './logger';
 import type { SettingsStore } from './settings-store';
 import type { ProjectStore } from '../projects/project-store';
+import type { SyncService } from '../sync/sync-service';
 
 export type AppMode = 'electron' | 'browser';
 
@@ -25,6 +26,8 @@ export interface AppServices {
   serial: SerialService;
   /** The student's work in <data>/projects: autosave (issue 5). */
   projects: ProjectStore;
+  /** Sync with the central reach tracker: enrolment, rounds, status, USB bundles (issue 13). */
+  sync: SyncService;
   /** Stops workers, closes ports and databases. Safe to call twice. */
   dispose(): Promise<void>;
 }

@@ -10,6 +10,7 @@ import { createSerialHandlers } from './handlers-serial';
 import { createStaffHandlers } from './handlers-staff';
 import { createAttendanceHandlers } from './handlers-attendance';
 import { createProjectHandlers } from './handlers-projects';
+import { createSyncHandlers } from './handlers-sync';
 
 export const createAllHandlers = (services: AppServices): CallHandlers => ({
   ...createAppHandlers(services),
@@ -18,6 +19,7 @@ export const createAllHandlers = (services: AppServices): CallHandlers => ({
   ...createStaffHandlers(services),
   ...createAttendanceHandlers(services),
   ...createProjectHandlers(services),
+  ...createSyncHandlers(services),
 });
 
 export const createAppDispatcher = (services: AppServices): Dispatcher =>
