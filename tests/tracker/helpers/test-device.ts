@@ -27,7 +27,7 @@ export const enrol = (trackerUrl: string, code: string) =>
 export const testDevice = (baseUrl: string, credential: string) => ({
   send: async (
     items: unknown[],
-    key = randomUUID(),
+    key: string = randomUUID(),
   ): Promise<HttpAnswer<SyncResponse & { error?: { code: string } }>> => {
     const response = await fetch(`${baseUrl}/api/v1/sync`, {
       method: 'POST',
