@@ -30,7 +30,7 @@ const applied = await migrate(db);
 if (applied.length) console.log(`tracker: applied migrations ${applied.join(', ')} (${db.engine})`);
 await housekeeping(db);
 setInterval(() => void housekeeping(db).catch(() => undefined), 6 * 3600 * 1000).unref();
-const app = await buildServer(
+const { app } = await buildServer(
   { db, adminToken },
   { trustProxy: env.CHISPA_TRACKER_TRUST_PROXY === '1', https },
 );

@@ -40,7 +40,9 @@ export const importBundle = async (db: Database, text: string): Promise<BundleIm
       items.slice(start, start + maxBatchItems),
     );
     if (outcome.kind !== 'answered') return { ok: false, code: 'bundle-invalid' };
-    for (const result of outcome.results) counts[result.status] += 1;
+    // A chunk imported before changes nothing now: its items count as duplicates this time.
+    for (const result of outcome.results)
+      counts[outcome.replayed && result.status === 'accepted' ? 'duplicate' : result.status] += 1;
   }
   return { ok: true, bundleId: bundle.bundleId, deviceId: device.id, counts };
 };

@@ -13,17 +13,27 @@ export interface ServerOptions {
   https?: { key: Buffer; cert: Buffer };
 }
 
+export interface TrackerServer {
+  app: FastifyInstance;
+  /** Every route, for the test that checks no endpoint serves a name or a person-level row. */
+  routes: { method: string; url: string }[];
+}
+
 /** The tracker's HTTP server: device, admin and dashboard routes over one database. */
 export const buildServer = async (
   context: TrackerContext,
   options: ServerOptions = {},
-): Promise<FastifyInstance> => {
+): Promise<TrackerServer> => {
   const app = Fastify({
     bodyLimit: maxBatchBytes,
     logger: { level: process.env.CHISPA_TRACKER_LOG_LEVEL ?? 'warn' },
     trustProxy: options.trustProxy ?? false,
     ...(options.https ? { https: options.https } : {}),
   }) as unknown as FastifyInstance;
+  const routes: TrackerServer['routes'] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url });
+  });
   await app.register(cookie);
   // gzip'd request bodies (Content-Encoding: gzip) are inflated before parsing, within bodyLimit.
   await app.register(compress, { global: true, encodings: ['gzip'], requestEncodings: ['gzip'] });
@@ -38,5 +48,6 @@ export const buildServer = async (
   registerDeviceRoutes(app, context);
   registerAdminRoutes(app, context);
   registerDashboardRoutes(app, context);
-  return app;
+  await app.ready();
+  return { app, routes };
 };

@@ -3,7 +3,9 @@ import type { ItemResult } from '../../common/sync/sync-protocol';
 import type { Database } from '../db/database';
 import { applyBatch, type EnrolledDevice } from './apply-batch';
 
-export type SyncBatchOutcome = { kind: 'answered'; results: ItemResult[] } | { kind: 'key-reused' };
+/** `replayed`: the key was answered before; these are the stored answers, nothing changed now. */
+export type SyncBatchOutcome =
+  { kind: 'answered'; results: ItemResult[]; replayed: boolean } | { kind: 'key-reused' };
 
 /**
  * One batch, one transaction: the Idempotency-Key row, the facts, the rollups and the stored
@@ -31,14 +33,14 @@ export const syncBatch = async (
       );
       if (stored.body_hash !== bodyHash) return { kind: 'key-reused' as const };
       const response = typeof stored.response === 'string' ? JSON.parse(stored.response) : stored.response;
-      return { kind: 'answered' as const, results: response as ItemResult[] };
+      return { kind: 'answered' as const, results: response as ItemResult[], replayed: true };
     }
     const results = await applyBatch(tx, device, items, now);
     await tx.query(
       'UPDATE sync_request SET response = $3::jsonb WHERE device_id = $1::uuid AND idempotency_key = $2',
       [device.id, idempotencyKey, JSON.stringify(results)],
     );
-    return { kind: 'answered' as const, results };
+    return { kind: 'answered' as const, results, replayed: false };
   });
 };
 
