@@ -68,7 +68,11 @@ export const createSyncService = (options: SyncServiceOptions) => {
     nextAttemptAt = null;
     if (delayMs === null || disposed) return;
     nextAttemptAt = new Date(Date.now() + delayMs);
-    timer = setTimeout(() => void startRound(), delayMs);
+    timer = setTimeout(() => {
+      timer = null;
+      nextAttemptAt = null;
+      void startRound();
+    }, delayMs);
     timer.unref();
   };
 

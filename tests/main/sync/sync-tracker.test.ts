@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { DataLayout } from '../../../main/app/data-dir';
 import type { AttendanceService } from '../../../main/attendance/attendance-service';
@@ -141,5 +142,51 @@ describe('sync client against a real tracker', () => {
     expect((await sync.status()).state).toBe('not-enrolled');
     // The code was not spent: nothing reached any tracker.
     expect((await sync.enrol(tracker.url, code)).state).toBe('never-synced');
+  }, 120_000);
+
+  it('exports a signed, encrypted USB bundle the tracker imports once, however often it is given', async () => {
+    const sync = await freshDevice();
+    const centre = await tracker.createCentre();
+    await sync.enrol(tracker.url, await tracker.issueEnrolmentCode(centre));
+    const session = await newSession(service);
+    const people = await mixedPeople(service);
+    for (const person of Object.values(people)) await service.checkIn.mark(session.id, person.id, admin);
+    const result = await sync.exportBundle(admin);
+    expect(result.itemCount).toBe(5);
+    const text = readFileSync(result.filePath, 'utf8');
+    expect(Buffer.from(result.contentBase64 ?? '', 'base64').toString('utf8')).toBe(text);
+    // Sealed: no payload field or id is readable in the file.
+    expect(text).not.toContain(people.teacher.id);
+    expect(text).not.toContain('ageBand');
+
+    const importBundle = (body: string) =>
+      fetch(`${tracker.url}/api/v1/bundles`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${tracker.adminToken}`, 'content-type': 'application/json' },
+        body,
+      });
+    const before = await trackerStats(tracker);
+    const first = await importBundle(text);
+    expect(first.status).toBe(200);
+    expect(await first.json()).toMatchObject({ accepted: 5, duplicate: 0, conflict: 0, invalid: 0 });
+    const once = await trackerStats(tracker);
+    expect(once.attendanceEvents).toBe(before.attendanceEvents + 2);
+    const again = await importBundle(text);
+    expect(await again.json()).toMatchObject({ accepted: 0, duplicate: 5 });
+    expect(await trackerStats(tracker)).toEqual(once);
+
+    const bundle = JSON.parse(text) as { ciphertext: string };
+    const flipped = bundle.ciphertext.startsWith('A') ? 'B' : 'A';
+    const tampered = JSON.stringify({ ...bundle, ciphertext: flipped + bundle.ciphertext.slice(1) });
+    const refused = await importBundle(tampered);
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({ error: { code: 'bundle-invalid' } });
+    expect(await trackerStats(tracker)).toEqual(once);
+
+    // Online later: the tracker already has everything, so every item is a duplicate and done.
+    expect(await sync.runRound()).toMatchObject({ ok: true, totals: { accepted: 0, duplicate: 5 } });
+    expect((await sync.status()).counts).toMatchObject({ pending: 0, sent: 5 });
+    const audit = await service.listAudit(5);
+    expect(audit.map((entry) => entry.kind)).toContain('sync-bundle');
   }, 120_000);
 });
