@@ -101,6 +101,11 @@ export default tseslint.config(
     },
   },
   {
+    // The reach dashboard's page script, served as is to the browser.
+    files: ['tracker/public/**/*.js'],
+    languageOptions: { globals: { ...globals.browser }, sourceType: 'script' },
+  },
+  {
     files: ['tracker/**/*.ts'],
     rules: {
       'no-restricted-imports': roomRule(

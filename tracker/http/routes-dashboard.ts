@@ -80,7 +80,10 @@ export const registerDashboardRoutes = (app: FastifyInstance, { db, adminToken }
     return reply.clearCookie(staffCookie, { path: '/' }).send({ ok: true });
   });
 
-  app.get(`${apiPrefix}/staff/me`, { preHandler: staffOrAdmin }, async () => ({ ok: true }));
+  app.get(`${apiPrefix}/staff/me`, async (request) => ({
+    signedIn: (await staffFromToken(db, request.cookies[staffCookie])) !== null,
+  }));
+  app.get('/favicon.ico', async (_request, reply) => reply.code(204).send());
 
   app.get(`${apiPrefix}/reach`, { preHandler: staffOrAdmin }, async (request, reply) => {
     const query = reachFiltersSchema.safeParse(request.query);
