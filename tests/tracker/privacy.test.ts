@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
 import { openDatabase } from '../../tracker/db/open-database';
 import type { Database } from '../../tracker/db/database';
 import { migrate } from '../../tracker/db/migrate';
@@ -19,7 +18,7 @@ describe('privacy of every tracker endpoint and export', () => {
   let postgres: PostgresServer;
   let db: Database;
   let server: TrackerServer;
-  let app: FastifyInstance;
+  let app: TrackerServer['app'];
   const adminToken = randomBytes(24).toString('base64url');
   const personLevelIds: string[] = [];
   let staffCookie = '';
