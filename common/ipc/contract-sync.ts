@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineCall } from './define';
+import { defineCall, defineEvent } from './define';
 
 /**
  * Sync with the central reach tracker (issue 13), centre admin only. The device credential never
@@ -24,9 +24,19 @@ export const syncErrorValueSchema = z.object({
   details: z.array(z.string()).optional(),
 });
 
+/** not-enrolled → enrol first; revoked → the tracker removed this PC; running → a sync is going on. */
+export const syncStateSchema = z.enum([
+  'not-enrolled',
+  'revoked',
+  'running',
+  'ok',
+  'failing',
+  'never-synced',
+]);
+export type SyncState = z.infer<typeof syncStateSchema>;
+
 export const syncStatusSchema = z.object({
-  /** not-enrolled → enrol first; revoked → the tracker removed this PC; running → a sync is going on. */
-  state: z.enum(['not-enrolled', 'revoked', 'running', 'ok', 'failing', 'never-synced']),
+  state: syncStateSchema,
   enrolment: z
     .object({
       tracker: z.string(),
@@ -105,3 +115,8 @@ export const syncCalls = {
 };
 
 export type SyncCallName = keyof typeof syncCalls;
+
+export const syncEvents = {
+  /** A round started or ended, or the enrolment changed: the Sync tab asks for the new status. */
+  'sync.changed': defineEvent(z.object({ state: syncStateSchema })),
+};

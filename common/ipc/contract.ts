@@ -10,7 +10,7 @@ import { serialCalls, serialEvents } from './contract-serial';
 import { staffCalls } from './contract-staff';
 import { attendanceCalls } from './contract-attendance';
 import { projectCalls } from './contract-projects';
-import { syncCalls } from './contract-sync';
+import { syncCalls, syncEvents } from './contract-sync';
 
 export const calls = {
   ...appCalls,
@@ -26,6 +26,7 @@ export const events = {
   ...appEvents,
   ...boardEvents,
   ...serialEvents,
+  ...syncEvents,
 };
 
 export type Calls = typeof calls;

@@ -45,6 +45,7 @@ export const createServices = async (options: {
     exportsDir: layout.exports,
     logger,
     intervalMs: options.syncIntervalMs,
+    onChange: (state) => events.emit('sync.changed', { state }),
   });
   await sync.start();
   disposers.push(() => sync.dispose());

@@ -4,7 +4,7 @@
  * One round at a time; every database access goes through the attendance store of the moment
  * (a restored backup is picked up).
  */
-import type { SyncBundleResult, SyncProblem, SyncStatus } from '../../common/ipc/contract-sync';
+import type { SyncBundleResult, SyncProblem, SyncState, SyncStatus } from '../../common/ipc/contract-sync';
 import { AppError } from '../../common/ipc/app-error';
 import type { Logger } from '../app/logger';
 import type { Actor } from '../attendance/actor';
@@ -39,6 +39,8 @@ export interface SyncServiceOptions {
   random?: () => number;
   now?: () => Date;
   clientFor?: (tracker: string) => TrackerClient;
+  /** Told when a round starts or ends and when the enrolment changes. */
+  onChange?: (state: SyncState) => void;
 }
 
 export type RoundOutcome = { ok: true; totals: RoundTotals } | { ok: false; error: AppError };
@@ -121,9 +123,16 @@ export const createSyncService = (options: SyncServiceOptions) => {
   };
 
   const startRound = (): Promise<RoundOutcome> => {
-    running ??= round().finally(() => {
-      running = null;
-    });
+    if (!running) {
+      running = round().finally(() => {
+        running = null;
+        void status().then(
+          (after) => options.onChange?.(after.state),
+          () => undefined,
+        );
+      });
+      options.onChange?.('running');
+    }
     return running;
   };
 
@@ -189,7 +198,9 @@ export const createSyncService = (options: SyncServiceOptions) => {
         await updateSyncRecord(tx, { clockSkewMs: skew });
       });
       schedule(intervalMs > 0 ? 1_000 : null);
-      return status();
+      const after = await status();
+      options.onChange?.(after.state);
+      return after;
     },
 
     /** Starts a round (or joins the running one) and answers at once with the status. */

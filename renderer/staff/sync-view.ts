@@ -69,6 +69,8 @@ export const createSyncView = (ctx: StaffContext) => {
     syncNow.disabled =
       status.state === 'not-enrolled' || status.state === 'revoked' || status.state === 'running';
     bundleButton.disabled = !enrolment;
+    // Progress while a round runs; otherwise main says when something changes (sync.changed), so
+    // an idle tab makes no calls and the staff area still locks itself after idle.
     clearTimeout(poll);
     if (status.state === 'running' && element.isConnected) poll = setTimeout(() => void refresh(), pollMs);
   };
@@ -187,6 +189,10 @@ export const createSyncView = (ctx: StaffContext) => {
   translateTree(element);
   // Dates are formatted for the language: draw the status again on a switch.
   whileConnected(element, () => current && render(current));
+  const stopListening = ctx.client.on('sync.changed', () => {
+    if (!element.isConnected) stopListening();
+    else if (element.offsetParent !== null) void refresh();
+  });
   return {
     element,
     show: async () => {
