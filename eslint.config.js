@@ -36,6 +36,7 @@ export default tseslint.config(
       'firmware/build/**',
       'coverage/**',
       'renderer/vendor/**',
+      'tracker/node_modules/**',
     ],
   },
   js.configs.recommended,
@@ -129,6 +130,11 @@ export default tseslint.config(
         },
       ),
     },
+  },
+  {
+    // The reach dashboard's page script, served as is to the browser.
+    files: ['tracker/public/**/*.js'],
+    languageOptions: { globals: { ...globals.browser }, sourceType: 'script' },
   },
   {
     files: ['tracker/**/*.ts'],

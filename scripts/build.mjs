@@ -81,8 +81,6 @@ await build({
     'firmata-io',
     'avr8js',
     'exceljs',
-    'pg',
-    '@electric-sql/pglite',
     'ws',
     'esbuild',
     // Lesson checks generate programs headlessly in main; Blockly's Node entry brings jsdom.

@@ -30,6 +30,8 @@ import esLessonFormat from './es/lesson-format.json';
 import enLessonFormat from './en/lesson-format.json';
 import esLessonChecks from './es/lesson-checks.json';
 import enLessonChecks from './en/lesson-checks.json';
+import esTracker from './es/tracker.json';
+import enTracker from './en/tracker.json';
 
 export type MessageTable = Readonly<Record<string, string>>;
 
@@ -48,6 +50,7 @@ export const messageFiles: Record<Locale, Record<string, MessageTable>> = {
     connect: esConnect,
     lessonFormat: esLessonFormat,
     lessonChecks: esLessonChecks,
+    tracker: esTracker,
   },
   en: {
     app: enApp,
@@ -63,6 +66,7 @@ export const messageFiles: Record<Locale, Record<string, MessageTable>> = {
     connect: enConnect,
     lessonFormat: enLessonFormat,
     lessonChecks: enLessonChecks,
+    tracker: enTracker,
   },
 };
 

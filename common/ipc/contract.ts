@@ -11,6 +11,7 @@ import { staffCalls } from './contract-staff';
 import { attendanceCalls } from './contract-attendance';
 import { projectCalls } from './contract-projects';
 import { lessonCalls } from './contract-lessons';
+import { syncCalls, syncEvents } from './contract-sync';
 
 export const calls = {
   ...appCalls,
@@ -20,12 +21,14 @@ export const calls = {
   ...attendanceCalls,
   ...projectCalls,
   ...lessonCalls,
+  ...syncCalls,
 };
 
 export const events = {
   ...appEvents,
   ...boardEvents,
   ...serialEvents,
+  ...syncEvents,
 };
 
 export type Calls = typeof calls;

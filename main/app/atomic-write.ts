@@ -3,11 +3,16 @@ import { dirname } from 'node:path';
 
 /**
  * Writes a file so that a power cut leaves either the old or the new content, never half:
- * write a temp file, fsync it, rename over the target, fsync the folder.
+ * write a temp file, fsync it, rename over the target, fsync the folder. `mode` applies from the
+ * first byte (a secret is never readable by others, not even for a moment).
  */
-export const writeFileAtomic = (file: string, data: string | Uint8Array): void => {
+export const writeFileAtomic = (
+  file: string,
+  data: string | Uint8Array,
+  options: { mode?: number } = {},
+): void => {
   const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  const fd = openSync(temp, 'w');
+  const fd = openSync(temp, 'w', options.mode ?? 0o666);
   try {
     writeSync(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
     fsyncSync(fd);

@@ -12,6 +12,8 @@ import { createProjectStore } from '../projects/project-store';
 import { createLessonsService } from '../lessons/create-lessons-service';
 import type { AppMode, AppServices } from './services';
 import packageJson from '../../package.json';
+import { createCredentialStore, type SecretSealer } from '../sync/credential-store';
+import { createSyncService } from '../sync/sync-service';
 
 /** Composition root for main-side services: builds and wires, nothing else. */
 export const createServices = async (options: {
@@ -20,6 +22,10 @@ export const createServices = async (options: {
   logger?: Logger;
   /** Kit firmware hex for the virtual Uno (default: firmware/chispa-firmata.hex). */
   firmwareHexPath?: string;
+  /** The OS key store for the tracker credential (Electron safeStorage); none: a 0600 file. */
+  secretSealer?: SecretSealer | null;
+  /** Automatic sync period in ms (default 10 minutes; 0: only "Sync now"). */
+  syncIntervalMs?: number;
 }): Promise<AppServices> => {
   const layout = ensureDataLayout(dataLayout(options.dataDir));
   const logger = options.logger ?? createFileLogger(join(layout.logs, 'chispa.log'));
@@ -34,6 +40,16 @@ export const createServices = async (options: {
     logger,
   });
   disposers.push(() => attendance.close());
+  const sync = createSyncService({
+    store: attendance.store,
+    credentials: createCredentialStore(layout.root, options.secretSealer ?? null),
+    exportsDir: layout.exports,
+    logger,
+    intervalMs: options.syncIntervalMs,
+    onChange: (state) => events.emit('sync.changed', { state }),
+  });
+  await sync.start();
+  disposers.push(() => sync.dispose());
   const board = createBoardService({
     events,
     logger,
@@ -66,6 +82,7 @@ export const createServices = async (options: {
     board,
     serial,
     attendance,
+    sync,
     projects: createProjectStore(layout.projects, logger),
     lessons: createLessonsService({ dataDir: layout.root, board, logger }),
     async dispose() {

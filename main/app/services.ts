@@ -7,6 +7,7 @@ import type { Logger } from './logger';
 import type { SettingsStore } from './settings-store';
 import type { ProjectStore } from '../projects/project-store';
 import type { LessonService } from '../lessons/lesson-service';
+import type { SyncService } from '../sync/sync-service';
 
 export type AppMode = 'electron' | 'browser';
 
@@ -28,6 +29,8 @@ export interface AppServices {
   projects: ProjectStore;
   /** Lessons, each child's work per lesson, checks on the virtual Uno, pack import (issue 10). */
   lessons: LessonService;
+  /** Sync with the central reach tracker: enrolment, rounds, status, USB bundles (issue 13). */
+  sync: SyncService;
   /** Stops workers, closes ports and databases. Safe to call twice. */
   dispose(): Promise<void>;
 }

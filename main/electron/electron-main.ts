@@ -11,6 +11,7 @@ import { createConnectionSession } from '../ipc/connection-session';
 import { createAppDispatcher } from '../ipc/register-handlers';
 import { appOrigin, appScheme, isTrustedSender } from '../ipc/sender-check';
 import { readStaticFile } from '../web/static-files';
+import { createSafeStorageSealer } from './safe-storage-sealer';
 import { securityHeadersFor } from '../web/security-headers';
 
 protocol.registerSchemesAsPrivileged([
@@ -22,7 +23,11 @@ const rendererDir = join(__dirname, '..', 'renderer');
 const start = async () => {
   if (!process.env.CHISPA_DATA_DIR)
     process.env.CHISPA_DATA_DIR = resolveDataDir(process.env, process.platform);
-  const services = await createServices({ dataDir: resolveDataDir(), mode: 'electron' });
+  const services = await createServices({
+    dataDir: resolveDataDir(),
+    mode: 'electron',
+    secretSealer: await createSafeStorageSealer(),
+  });
   const dispatcher = createAppDispatcher(services);
 
   protocol.handle(appScheme, async (request) => {

@@ -11,6 +11,7 @@ import { createStaffHandlers } from './handlers-staff';
 import { createAttendanceHandlers } from './handlers-attendance';
 import { createProjectHandlers } from './handlers-projects';
 import { createLessonHandlers } from './handlers-lessons';
+import { createSyncHandlers } from './handlers-sync';
 
 export const createAllHandlers = (services: AppServices): CallHandlers => ({
   ...createAppHandlers(services),
@@ -20,6 +21,7 @@ export const createAllHandlers = (services: AppServices): CallHandlers => ({
   ...createAttendanceHandlers(services),
   ...createProjectHandlers(services),
   ...createLessonHandlers(services),
+  ...createSyncHandlers(services),
 });
 
 export const createAppDispatcher = (services: AppServices): Dispatcher =>

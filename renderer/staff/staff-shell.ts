@@ -7,6 +7,7 @@ import { createSessionsView } from './sessions-view';
 import { createSettingsView } from './settings-view';
 import type { StaffContext } from './staff-context';
 import { translateTree } from './staff-text';
+import { createSyncView } from './sync-view';
 import { createTabs, type TabSpec } from './tabs';
 
 /** The unlocked staff area: role, Lock button and the tabs (Settings only for the centre admin). */
@@ -52,6 +53,13 @@ export const buildStaffShell = (ctx: StaffContext, onLock: () => void) => {
   if (ctx.role === 'admin') {
     const settings = createSettingsView(ctx);
     specs.push({ id: 'settings', labelKey: 'staff.ui.tab.settings', panel: h('div', {}, settings.element) });
+    const sync = createSyncView(ctx);
+    specs.push({
+      id: 'sync',
+      labelKey: 'sync.ui.tab',
+      panel: h('div', {}, sync.element),
+      onShow: () => void sync.show(),
+    });
   }
   const tabs = createTabs(specs, 'staff-shell-title');
   const lock = label('button', 'staff.ui.lock', {

@@ -3,6 +3,7 @@ import { migration001People } from './001-people';
 import { migration002Sessions } from './002-sessions';
 import { migration003Attendance } from './003-attendance';
 import { migration004OutboxAuditSettings } from './004-outbox-audit-settings';
+import { migration005SyncState } from './005-sync-state';
 
 /** In order. Append new files; never edit a shipped one. */
 export const migrations: readonly Migration[] = [
@@ -10,4 +11,5 @@ export const migrations: readonly Migration[] = [
   migration002Sessions,
   migration003Attendance,
   migration004OutboxAuditSettings,
+  migration005SyncState,
 ];

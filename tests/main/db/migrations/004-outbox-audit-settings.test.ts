@@ -9,12 +9,12 @@ describe('migration 004 outbox, audit log, settings', () => {
 
   it('adds the three tables on top of 003 and is a no-op when run again', async () => {
     db = await databaseAt(3);
-    expect(await migrate(db)).toEqual({ from: 3, to: 4 });
+    expect(await migrate(db, { upTo: 4 })).toEqual({ from: 3, to: 4 });
     expect(await schemaVersion(db)).toBe(4);
     expect(await tableNames(db)).toEqual(
       expect.arrayContaining(['outbox', 'audit_log', 'settings', 'attendance', 'people', 'sessions']),
     );
-    expect(await migrate(db)).toEqual({ from: 4, to: 4 });
+    expect(await migrate(db, { upTo: 4 })).toEqual({ from: 4, to: 4 });
   });
 
   it('requires JSON outbox payloads and a known entity, and keeps the audit log append-only', async () => {
@@ -38,15 +38,15 @@ describe('migration 004 outbox, audit log, settings', () => {
   });
 
   it('rolls a failing migration back whole, leaving user_version where it was', async () => {
-    db = await databaseAt(4);
+    const { migrations } = await import('../../../../main/db/migrations/index');
+    db = await databaseAt(migrations.length);
     const broken = {
-      version: 5,
+      version: migrations.length + 1,
       name: 'broken',
       sql: 'CREATE TABLE half (x INTEGER); SELECT * FROM no_such_table;',
     };
-    const { migrations } = await import('../../../../main/db/migrations/index');
     await expect(migrate(db, { migrations: [...migrations, broken] })).rejects.toThrow(/no such table/);
-    expect(await schemaVersion(db)).toBe(4);
+    expect(await schemaVersion(db)).toBe(migrations.length);
     expect(await tableNames(db)).not.toContain('half');
   });
 });

@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../../tracker/db/database';
+import { migrate, migrationFiles } from '../../../tracker/db/migrate';
+import { openDatabase } from '../../../tracker/db/open-database';
+import { createDatabase, startPostgres, type PostgresServer } from '../helpers/postgres-server';
+
+let postgres: PostgresServer;
+let databases = 0;
+beforeAll(async () => {
+  postgres = await startPostgres();
+}, 120_000);
+afterAll(() => postgres?.stop());
+
+const fails = (db: Database, sql: string, params: unknown[] = []) =>
+  db.query(sql, params).then(
+    () => 'succeeded',
+    () => 'failed',
+  );
+
+describe.each(['postgres', 'pglite'] as const)('tracker migrations on %s', (engine) => {
+  // One database, migrated one step per test: each test sees exactly its version applied.
+  let shared: Database | null = null;
+  const at = async (version: number) => {
+    shared ??= await openDatabase(
+      engine === 'postgres' ? await createDatabase(postgres, `migrations_${++databases}`) : 'memory://',
+    );
+    expect(await migrate(shared, version)).toEqual([version]);
+    expect(migrationFiles()[version - 1].version).toBe(version);
+    return shared;
+  };
+  afterAll(() => shared?.close());
+
+  it('001 places: country codes are two capitals; centre codes are unique', async () => {
+    const db = await at(1);
+    await db.query(`INSERT INTO country (code, name) VALUES ('SV', 'El Salvador')`);
+    expect(await fails(db, `INSERT INTO country (code, name) VALUES ('sv', 'x')`)).toBe('failed');
+    const centre = `INSERT INTO centre (id, code, country_code, name) VALUES ($1, 'sv-uno', 'SV', 'Uno')`;
+    await db.query(centre, [randomUUID()]);
+    expect(await fails(db, centre, [randomUUID()])).toBe('failed');
+    expect(
+      await fails(db, `INSERT INTO centre (id, code, country_code, name) VALUES ($1, 'x-y', 'GT', 'n')`, [
+        randomUUID(),
+      ]),
+    ).toBe('failed');
+  }, 240_000);
+
+  it('002 devices: codes and devices belong to a centre; a credential hash is unique', async () => {
+    const db = await at(2);
+    const [centre] = await db.query<{ id: string }>(`SELECT id::text FROM centre WHERE code = 'sv-uno'`);
+    const centreId = centre?.id ?? randomUUID();
+    if (!centre) {
+      await db.query(`INSERT INTO country (code, name) VALUES ('SV', 'El Salvador')`);
+      await db.query(`INSERT INTO centre (id, code, country_code, name) VALUES ($1, 'sv-uno', 'SV', 'Uno')`, [
+        centreId,
+      ]);
+    }
+    expect(
+      await fails(
+        db,
+        `INSERT INTO enrolment_code (code_hash, centre_id, expires_at) VALUES ('h', $1, now())`,
+        [randomUUID()],
+      ),
+    ).toBe('failed');
+    const device = `INSERT INTO device (id, centre_id, credential_hash, bundle_key) VALUES ($1, $2, 'same', 'k')`;
+    await db.query(device, [randomUUID(), centreId]);
+    expect(await fails(db, device, [randomUUID(), centreId])).toBe('failed');
+  }, 240_000);
+
+  it('003 staff: usernames are plain; a deleted user loses their sessions', async () => {
+    const db = await at(3);
+    expect(
+      await fails(db, `INSERT INTO staff_user (username, password_hash) VALUES ('Ana Pérez', 'x')`),
+    ).toBe('failed');
+    await db.query(`INSERT INTO staff_user (username, password_hash) VALUES ('monitoreo', 'x')`);
+    await db.query(
+      `INSERT INTO staff_session (token_hash, username, expires_at) VALUES ('t', 'monitoreo', now())`,
+    );
+    await db.query(`DELETE FROM staff_user WHERE username = 'monitoreo'`);
+    expect(await db.query('SELECT * FROM staff_session')).toEqual([]);
+  }, 240_000);
+
+  it('004 sync facts: attendance is partitioned by date with centre_id in its key; one row per key', async () => {
+    const db = await at(4);
+    const [{ id }] = await db.query<{ id: string }>(`SELECT id::text FROM centre LIMIT 1`);
+    const row = `INSERT INTO attendance (centre_id, session_date, attendance_id, session_id, person_id, person_type,
+      age_band, activity_type, present, last_event_at, last_event_id)
+      VALUES ($1, '2026-03-02', $2, $3, $3, 'learner', '8-11', 'coding-class', true, now(), $3)`;
+    const attendanceId = randomUUID();
+    await db.query(row, [id, attendanceId, randomUUID()]);
+    expect(await fails(db, row, [id, attendanceId, randomUUID()])).toBe('failed');
+    const [partition] = await db.query<{ name: string }>(
+      'SELECT tableoid::regclass::text AS name FROM attendance',
+    );
+    expect(partition.name).toBe('attendance_default');
+    const keys = await db.query<{ table_name: string; columns: string }>(
+      `SELECT tc.table_name, string_agg(k.column_name, ',' ORDER BY k.ordinal_position) AS columns
+       FROM information_schema.table_constraints tc
+       JOIN information_schema.key_column_usage k ON k.constraint_name = tc.constraint_name AND k.table_name = tc.table_name
+       WHERE tc.constraint_type = 'PRIMARY KEY' AND tc.table_name IN ('person', 'session', 'attendance', 'attendance_event', 'sync_conflict')
+       GROUP BY tc.table_name`,
+    );
+    for (const key of keys) expect(key.columns.startsWith('centre_id'), key.table_name).toBe(true);
+    expect(keys).toHaveLength(5);
+  }, 240_000);
+
+  it('005 reach rollups: one row per person and month, with at least one session', async () => {
+    const db = await at(5);
+    const [{ id }] = await db.query<{ id: string }>(`SELECT id::text FROM centre LIMIT 1`);
+    const person = randomUUID();
+    const row = `INSERT INTO reach_person_month (centre_id, month, person_id, person_type, age_band, sessions)
+      VALUES ($1, '2026-03-01', $2, 'learner', '8-11', $3)`;
+    await db.query(row, [id, person, 2]);
+    expect(await fails(db, row, [id, person, 1])).toBe('failed');
+    expect(await fails(db, row.replace('2026-03-01', '2026-04-01'), [id, person, 0])).toBe('failed');
+    expect(await migrate(db)).toEqual([]);
+  }, 240_000);
+});

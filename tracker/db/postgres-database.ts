@@ -1,0 +1,35 @@
+import pg from 'pg';
+import type { Database, Queryable } from './database';
+
+/** Production: a PostgreSQL server through a node-postgres pool. */
+export const openPostgresDatabase = async (connectionString: string): Promise<Database> => {
+  const pool = new pg.Pool({ connectionString, max: 8 });
+  // A server restart or a killed backend must not crash the tracker; the next query reconnects.
+  pool.on('error', () => undefined);
+  await pool.query('SELECT 1');
+  return {
+    engine: 'postgres',
+    query: async <Row>(sql: string, params: unknown[] = []) => (await pool.query(sql, params)).rows as Row[],
+    transaction: async (work) => {
+      const client = await pool.connect();
+      const tx: Queryable = {
+        query: async <Row>(sql: string, params: unknown[] = []) =>
+          (await client.query(sql, params)).rows as Row[],
+        exec: async (sql: string) => void (await client.query(sql)),
+      };
+      try {
+        await client.query('BEGIN');
+        const result = await work(tx);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    exec: async (sql) => void (await pool.query(sql)),
+    close: () => pool.end(),
+  };
+};
