@@ -1,5 +1,5 @@
 /**
- * The one interface the app uses for "a board" (DESIGN.md §3): connect a transport (virtual Uno
+ * The one interface the app uses for "a board" (docs/architecture.md, "The board path"): connect a transport (virtual Uno
  * or serial port), report readiness as typed states, run the program API's operations, forward
  * virtual pin snapshots. Every connect builds a fresh johnny-five stack; every failure ends in a
  * typed state within the handshake budget, never in a hang or an unhandled rejection.
