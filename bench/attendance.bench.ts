@@ -1,5 +1,5 @@
 /**
- * Attendance benchmarks (DESIGN.md §7): check-in write latency through the real service
+ * Attendance benchmarks (docs/architecture.md, "Testing and measuring"): check-in write latency through the real service
  * (WAL, synchronous=FULL, one writer: each check-in is a committed, fsynced transaction), and
  * exporting 100,000 attendance rows as CSV and as XLSX (time and peak RSS of the exporting process).
  */

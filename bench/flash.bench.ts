@@ -1,10 +1,11 @@
 /**
- * Flashing (DESIGN.md §7): the kit firmware written with OUR STK500v1 uploader vs avrdude
- * (`avrdude -c arduino -p m328p -P <pty> -b 115200 -U flash:w:firmware/chispa-firmata.hex:i`)
+ * Flashing (docs/architecture.md, "The board path"): the kit firmware written with OUR STK500v1
+ * uploader vs avrdude (`avrdude -c arduino -p m328p -P <pty> -b 115200 -U flash:w:firmware/chispa-firmata.hex:i`)
  * against the same simulated board: the virtual Uno (worker thread, paced to real time) running
- * Debian's optiboot, behind a socat pty, through the real serialport binding. Both write and
- * verify every page. A pty has no DTR, so before each run the simulator is reset into its
- * bootloader (what DTR does on a real Uno). Then: cable in → ready (socat pair recreated →
+ * optiboot rebuilt from Debian's source to fit its boot section, behind a socat pty, through the
+ * real serialport binding. Both write and verify every page. A pty has no DTR nor a speed, so
+ * before each run the simulator is reset into its bootloader (what DTR does on a real Uno) and
+ * told the line's speed. Then: cable in → ready (socat pair recreated →
  * watcher sees the port → automatic reconnect → Firmata handshake).
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -14,23 +15,27 @@ import { parseIntelHex } from '../common/intel-hex';
 import type { BoardStatus } from '../common/ipc/contract-board';
 import { createEventHub } from '../main/app/event-hub';
 import { createBoardService } from '../main/board/board-service';
+import { FIRMATA_BAUD } from '../main/serial/serial-firmata-transport';
 import { createSerialService } from '../main/serial/serial-service';
 import { uploadFirmware } from '../main/serial/stk500-uploader';
 import { startVirtualUno, type VirtualUno } from '../main/virtual-uno/virtual-uno';
+import type { SerialPort } from 'serialport';
 import {
   bridgePtyToUart,
   createPtyPair,
   socatMissingReason,
   type UartEnd,
 } from '../tests/helpers/pty-bridge';
+import { bootloaderSourcesMissingReason, fittingOptiboot } from '../tests/helpers/uno-hex-files';
 
 const RUNS = Number(process.env.BENCH_FLASH_RUNS ?? 3);
 const HEX_PATH = fileURLToPath(new URL('../firmware/chispa-firmata.hex', import.meta.url));
-const OPTIBOOT = '/usr/share/arduino/hardware/arduino/avr/bootloaders/optiboot/optiboot_atmega328.hex';
 const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const AVRDUDE_BAUD = 115200;
 
 const uartOf = (uno: VirtualUno): UartEnd => ({
   writeToMcu: (bytes) => uno.transport.write(Buffer.from(bytes)),
@@ -53,7 +58,8 @@ const scramble = async (path: string, uno: VirtualUno, size: number): Promise<vo
   await uploadFirmware({
     path,
     image: junk,
-    resetIntoBootloader: async () => uno.reset({ intoBootloader: true }),
+    resetIntoBootloader: async (port: SerialPort) =>
+      uno.reset({ intoBootloader: true, lineBaud: port.baudRate }),
   });
 };
 
@@ -68,7 +74,7 @@ const runAvrdude = (path: string): Promise<{ ms: number; code: number | null; ou
       '-P',
       path,
       '-b',
-      '115200',
+      String(AVRDUDE_BAUD),
       '-U',
       `flash:w:${HEX_PATH}:i`,
     ]);
@@ -79,16 +85,19 @@ const runAvrdude = (path: string): Promise<{ ms: number; code: number | null; ou
   });
 
 const main = async (): Promise<void> => {
-  const missing = socatMissingReason();
+  const missing = socatMissingReason() ?? bootloaderSourcesMissingReason();
   if (missing) {
     console.log(`bench: flash skipped (${missing})`);
     return;
   }
   const image = parseIntelHex(readFileSync(HEX_PATH, 'utf8')).data;
   const pty = await createPtyPair();
-  const uno = await startVirtualUno({ bootloaderHex: readFileSync(OPTIBOOT, 'utf8'), snapshotsPerSecond: 0 });
+  const optiboot = fittingOptiboot();
+  console.log(`bench: flash.optiboot-boot-section = ${optiboot.bootSectionBytes} bytes`);
+  const uno = await startVirtualUno({ ...optiboot, snapshotsPerSecond: 0 });
   let unbridge = await bridgePtyToUart(pty.devicePath, uartOf(uno));
-  const resetIntoBootloader = async () => uno.reset({ intoBootloader: true });
+  const resetIntoBootloader = async (port: SerialPort) =>
+    uno.reset({ intoBootloader: true, lineBaud: port.baudRate });
 
   const ours: number[] = [];
   for (let run = 0; run < RUNS; run += 1) {
@@ -105,7 +114,7 @@ const main = async (): Promise<void> => {
   for (let run = 0; hasAvrdude && run < RUNS; run += 1) {
     await scramble(pty.appPath, uno, image.length);
     await sleep(200);
-    uno.reset({ intoBootloader: true });
+    uno.reset({ intoBootloader: true, lineBaud: AVRDUDE_BAUD });
     const result = await runAvrdude(pty.appPath);
     if (result.code !== 0) throw new Error(`avrdude failed (${result.code}):\n${result.output}`);
     avrdude.push(result.ms);
@@ -126,7 +135,7 @@ const main = async (): Promise<void> => {
   const board = createBoardService({ events, logger: quiet, firmwareHexPath: HEX_PATH });
   const serial = createSerialService({
     firmwarePath: HEX_PATH,
-    resetOnConnect: () => uno.reset({ intoBootloader: true }),
+    resetOnConnect: () => uno.reset({ intoBootloader: true, lineBaud: FIRMATA_BAUD }),
   });
   board.setTransportFactory('serial', serial.transports.factory);
   serial.attachBoard(board);

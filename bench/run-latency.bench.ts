@@ -1,5 +1,5 @@
 /**
- * Run latency on the virtual board (DESIGN.md §7). Main runs in this process (services, the
+ * Run latency on the virtual board (docs/architecture.md, "Testing and measuring"). Main runs in this process (services, the
  * browser-mode web server, the board service with johnny-five/firmata-io and the virtual Uno on
  * the kit firmware) with the board transport instrumented: the virtual transport factory is
  * wrapped so every byte johnny-five writes to the virtual Uno's UART is time-stamped ("on the

@@ -1,5 +1,5 @@
 /**
- * Virtual Uno speed and cost (DESIGN.md §7: real-time factor ≥ 1 at 16 MHz with modest host CPU).
+ * Virtual Uno speed and cost (docs/architecture.md, "Testing and measuring": real-time factor ≥ 1 at 16 MHz with modest host CPU).
  * For each workload: flat out (unpaced) real-time factor, then paced to the wall clock the CPU
  * time of the worker thread (% of one core) and the simulated/wall ratio it keeps.
  * Workloads: "idle" = the kit firmware booted with nothing to do; "loaded" = the kit firmware

@@ -9,6 +9,8 @@ export interface IntelHexImage {
   data: Uint8Array;
   /** One past the highest address written by a data record (0 for an empty file). */
   size: number;
+  /** Lowest address two records both write (a layout that overflows into itself), else null. */
+  firstOverlap: number | null;
 }
 
 export class IntelHexError extends Error {
@@ -89,8 +91,16 @@ export function parseIntelHex(text: string): IntelHexImage {
   }
   if (!sawEof) throw new IntelHexError(0, 'no-eof', 'missing end-of-file record (file truncated?)');
   const data = new Uint8Array(size).fill(0xff);
-  for (const chunk of chunks) data.set(chunk.bytes, chunk.address);
-  return { data, size };
+  const written = new Uint8Array(size);
+  let firstOverlap: number | null = null;
+  for (const chunk of chunks) {
+    data.set(chunk.bytes, chunk.address);
+    for (let address = chunk.address; address < chunk.address + chunk.bytes.length; address++) {
+      if (written[address] && (firstOverlap === null || address < firstOverlap)) firstOverlap = address;
+      written[address] = 1;
+    }
+  }
+  return { data, size, firstOverlap };
 }
 
 function hex2(value: number): string {

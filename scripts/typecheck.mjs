@@ -1,5 +1,5 @@
 // Type-checks each environment with its own config, so a DOM type in common/
-// or a Node type in renderer/ is an error (the rooms of DESIGN.md §1).
+// or a Node type in renderer/ is an error (the rooms of docs/architecture.md, "Rooms").
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 

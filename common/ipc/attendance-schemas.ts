@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { storageStateSchema } from './contract-staff';
 
 /**
- * Data shapes of the attendance log (DESIGN.md §4): people, guardian consent, sessions,
+ * Data shapes of the attendance log (docs/architecture.md, "Attendance and privacy"): people, guardian consent, sessions,
  * check-in, exports, monthly summary, roster import, audit log, backups. The calls that carry
  * them are in contract-attendance.ts.
  */

@@ -28,7 +28,7 @@ import {
 import { staffPinSchema } from './contract-staff';
 
 /**
- * Attendance log (issue 6, DESIGN.md §4): people, guardian consent, sessions, check-in,
+ * Attendance log (issue 6, docs/architecture.md, "Attendance and privacy"): people, guardian consent, sessions, check-in,
  * exports, monthly summary, roster import, audit log, database backups.
  *
  * Ids are UUIDs made on the device. Dates are 'YYYY-MM-DD' (local calendar date), times 'HH:MM',

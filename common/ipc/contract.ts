@@ -1,5 +1,5 @@
 /**
- * The whole surface between renderer and main (DESIGN.md §2). Each domain declares its calls
+ * The whole surface between renderer and main (docs/architecture.md, "The IPC contract"). Each domain declares its calls
  * and events in its own contract-*.ts file; this file only merges them. Electron's preload,
  * the browser-mode WebSocket bridge and main's dispatcher are all built from these objects.
  */

@@ -16,6 +16,27 @@
 #include "tone.h"
 #include "uart.h"
 
+#ifdef STARTUP_SILENCE_MS
+/* Test variants only (make EXTRA_CFLAGS=-DSTARTUP_SILENCE_MS=2500): stay silent after reset while
+ * blinking pin 13, as StandardFirmata does while it blinks its version. Received bytes wait in the
+ * UART buffer meanwhile. */
+static void startup_silence(void) {
+  const uint32_t start = clock_micros();
+  DDRB |= _BV(DDB5);
+  for (;;) {
+    const uint32_t elapsed = clock_micros() - start;
+    if (elapsed >= (uint32_t)STARTUP_SILENCE_MS * 1000UL) break;
+    if ((elapsed / 100000UL) & 1) PORTB |= _BV(PORTB5);
+    else PORTB &= ~_BV(PORTB5);
+    sleep_enable();
+    sleep_cpu(); /* until the next timer 0 overflow (about 1 ms) or a received byte */
+    sleep_disable();
+  }
+  PORTB &= ~_BV(PORTB5);
+  DDRB &= ~_BV(DDB5);
+}
+#endif
+
 int main(void) {
   /* After a watchdog reset the watchdog stays on; the firmware does not use it. */
   MCUSR = 0;
@@ -27,6 +48,9 @@ int main(void) {
   firmata_system_reset();
   set_sleep_mode(SLEEP_MODE_IDLE);
   sei();
+#ifdef STARTUP_SILENCE_MS
+  startup_silence();
+#endif
 
   /* Unprompted at boot: hosts (firmata-io) wait for these before anything else. */
   firmata_send_version();

@@ -1,5 +1,5 @@
 /**
- * Outbox rows for the later sync (DESIGN.md §4). Written by the same transaction as the data
+ * Outbox rows for the later sync (docs/architecture.md, "Attendance and privacy"). Written by the same transaction as the data
  * change they describe. Payloads are pseudonymous by construction: the types below have no field
  * for a name, contact or free text, and each writer builds them field by field.
  */

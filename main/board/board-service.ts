@@ -1,5 +1,5 @@
 /**
- * The one interface the app uses for "a board" (DESIGN.md §3): connect a transport (virtual Uno
+ * The one interface the app uses for "a board" (docs/architecture.md, "The board path"): connect a transport (virtual Uno
  * or serial port), report readiness as typed states, run the program API's operations, forward
  * virtual pin snapshots. Every connect builds a fresh johnny-five stack; every failure ends in a
  * typed state within the handshake budget, never in a hang or an unhandled rejection.
@@ -16,7 +16,8 @@ import type { EventHub } from '../app/event-hub';
 import type { Logger } from '../app/logger';
 import { BoardSession } from './board-session';
 import type { BoardTransportFactory, OpenedBoardTransport, VirtualBoardControls } from './board-transport';
-import { classifyFirmware, formatFirmwareVersion } from './chispa-firmware';
+import { classifyFirmware } from './chispa-firmware';
+import { handshakeStatus } from './handshake-status';
 import { connectJohnnyFive, type JohnnyFiveStack } from './johnny-five-stack';
 import { createVirtualTransportFactory } from './virtual-transport';
 
@@ -28,8 +29,9 @@ export interface BoardServiceOptions {
   /** Transport sources by target kind. Default: 'virtual' = the virtual Uno; 'serial' unset. */
   transports?: Partial<Record<BoardTarget['kind'], BoardTransportFactory>>;
   /**
-   * From an open transport to a typed end state, in ms (default 4000: "within 5 s" of plugging in,
-   * with room for a busy host). Opening itself is bounded separately (openTimeoutMs).
+   * Handshake budget in ms of board time, per phase (see johnny-five-stack.ts): until the board
+   * reports its version (default 4000: a silent board is "no firmware" within 5 s of plugging in),
+   * then again from that version for the rest. Opening itself is bounded separately (openTimeoutMs).
    */
   handshakeBudgetMs?: number;
   /** Opening the transport (a port, or starting the virtual Uno's worker); default 10 s. */
@@ -184,6 +186,7 @@ export const createBoardService = (options: BoardServiceOptions): BoardService =
     };
     const result = await connectJohnnyFive(opened.stream, {
       timeoutMs: handshakeBudgetMs,
+      boardTimeMs: opened.boardTimeMs,
       logger,
       lost,
     });
@@ -199,12 +202,7 @@ export const createBoardService = (options: BoardServiceOptions): BoardService =
       } else {
         // Announce first: closing (stopping a worker, releasing a port) can take a while.
         logger.warn(`board: handshake with ${target.kind} failed: ${result.reason}`);
-        if (result.reason === 'lost') final = failed(target, 'lost', 'board.error.lost');
-        else {
-          const key =
-            result.reason === 'incomplete' ? 'board.error.firmware-incomplete' : 'board.error.no-firmware';
-          final = failed(target, 'no-firmware', key);
-        }
+        final = setStatus(handshakeStatus(target, result));
       }
       await opened
         .close()
@@ -227,29 +225,11 @@ export const createBoardService = (options: BoardServiceOptions): BoardService =
     unsubscribe.push(() => stack.io.removeListener('reportversion', onRestart));
     connection = { target, opened, stack, session, unsubscribe };
 
-    const firmware = stack.firmware
-      ? { name: stack.firmware.name, version: formatFirmwareVersion(stack.firmware) }
-      : null;
-    logger.info(`board: ${target.kind} ready, firmware ${firmware?.name ?? '?'} ${firmware?.version ?? ''}`);
-    if (kind === 'chispa-old') {
-      return setStatus({
-        state: 'old-firmware',
-        target,
-        firmware,
-        messageKey: 'board.error.old-firmware',
-        canPrepare: true,
-      });
-    }
-    if (kind === 'other-firmata') {
-      return setStatus({
-        state: 'ready',
-        target,
-        firmware,
-        messageKey: 'board.info.other-firmware',
-        canPrepare: true,
-      });
-    }
-    return setStatus({ state: 'ready', target, firmware, messageKey: null, canPrepare: false });
+    const ended = handshakeStatus(target, { ok: true, firmware: stack.firmware });
+    logger.info(
+      `board: ${target.kind} ready, firmware ${ended.firmware?.name ?? '?'} ${ended.firmware?.version ?? ''}`,
+    );
+    return setStatus(ended);
   };
 
   return {

@@ -27,6 +27,8 @@ export interface OpenedBoardTransport {
   stream: BoardByteStream;
   /** Subscribes to an unexpected end (cable pulled, worker died). Returns an unsubscribe. */
   onLost(listener: (reason: Error) => void): () => void;
+  /** The board's own clock in ms, when it differs from the wall clock (the virtual Uno's). */
+  boardTimeMs?: () => number;
   /** Closes the port or stops the virtual board. Must not throw. */
   close(): Promise<void>;
   virtual?: VirtualBoardControls;

@@ -1,7 +1,11 @@
 /**
  * One johnny-five stack on one transport: adapter → firmata-io → five.Board. Built fresh for every
  * connection (johnny-five cannot close and reopen a board). The handshake is bounded by our own
- * timer: johnny-five alone waits 10 s after 'connect', or forever without it.
+ * budget, in two phases counted on the board's clock: until the board first reports its version
+ * (StandardFirmata blinks for ~2.1 s before it says anything; we ask again every second, since a
+ * question sent while the bootloader ran is lost), then a fresh budget from that version for the
+ * rest (firmware name, capabilities, analog mapping). johnny-five alone waits 10 s after
+ * 'connect', or forever without it.
  */
 import type { Logger } from '../app/logger';
 import { FirmataTransportAdapter, type BoardByteStream } from './board-transport';
@@ -31,8 +35,17 @@ export type HandshakeFailure =
 export type HandshakeResult = { ok: true; stack: JohnnyFiveStack } | { ok: false; reason: HandshakeFailure };
 
 export interface HandshakeOptions {
-  /** Whole handshake budget in ms (REPORT_VERSION, firmware, capabilities, analog mapping). */
+  /**
+   * Budget of each phase in ms of board time: until REPORT_VERSION, then from it until the
+   * capability handshake finished.
+   */
   timeoutMs: number;
+  /**
+   * The board's own clock in ms (the virtual Uno's simulated time, which a loaded PC slows down);
+   * default: the wall clock, which is the board's for a real board. Whatever it says, a phase
+   * ends after WALL_CAP_FACTOR × timeoutMs of wall time.
+   */
+  boardTimeMs?: () => number;
   logger: Logger;
   /** Resolves when the transport is lost; ends the handshake early. */
   lost?: Promise<unknown>;
@@ -40,6 +53,14 @@ export interface HandshakeOptions {
 
 /** firmata-io asks for the version itself after this long (its default of 5 s is too slow). */
 const REPORT_VERSION_TIMEOUT_MS = 1000;
+/** We ask again (version and firmware name) this often while the answer is missing. */
+const ASK_AGAIN_MS = 1000;
+const TICK_MS = 50;
+/** A board clock that stalls (a hung worker) never stretches a phase beyond this many budgets. */
+const WALL_CAP_FACTOR = 3;
+/** Written straight to the adapter: firmata-io's reportVersion()/queryFirmware() add a listener per call. */
+const REPORT_VERSION = [0xf9];
+const QUERY_FIRMWARE = [0xf0, 0x79, 0xf7];
 
 export const connectJohnnyFive = (
   stream: BoardByteStream,
@@ -82,14 +103,34 @@ export const connectJohnnyFive = (
     const finish = (result: HandshakeResult) => {
       if (settled) return;
       settled = true;
-      clearTimeout(timer);
+      clearInterval(timer);
       if (!result.ok) teardown();
       resolve(result);
     };
-    const timer = setTimeout(
-      () => finish({ ok: false, reason: io.versionReceived ? 'incomplete' : 'no-firmware' }),
-      options.timeoutMs,
-    );
+    const boardNow = options.boardTimeMs ?? (() => performance.now());
+    let phase: 'version' | 'rest' = 'version';
+    let phaseBoardStart = boardNow();
+    let phaseWallStart = performance.now();
+    let askedAt = phaseWallStart + REPORT_VERSION_TIMEOUT_MS; // firmata-io asks once by itself then
+    const timer = setInterval(() => {
+      const wall = performance.now();
+      if (phase === 'version' && io.versionReceived) {
+        phase = 'rest';
+        phaseBoardStart = boardNow();
+        phaseWallStart = wall;
+      }
+      const spent = boardNow() - phaseBoardStart;
+      if (spent >= options.timeoutMs || wall - phaseWallStart >= WALL_CAP_FACTOR * options.timeoutMs) {
+        finish({ ok: false, reason: io.versionReceived ? 'incomplete' : 'no-firmware' });
+        return;
+      }
+      const missing = !io.versionReceived || io.firmware?.name === undefined;
+      if (missing && wall - askedAt >= ASK_AGAIN_MS) {
+        askedAt = wall;
+        if (!io.versionReceived) adapter.write(Buffer.from(REPORT_VERSION));
+        adapter.write(Buffer.from(QUERY_FIRMWARE));
+      }
+    }, TICK_MS);
     options.lost?.then(
       () => finish({ ok: false, reason: 'lost' }),
       () => finish({ ok: false, reason: 'lost' }),

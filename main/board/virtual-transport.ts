@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { AppError } from '../../common/ipc/app-error';
-import { startVirtualUno } from '../virtual-uno/virtual-uno';
+import { startVirtualUno, type VirtualUno } from '../virtual-uno/virtual-uno';
 import type { BoardTransportFactory, OpenedBoardTransport } from './board-transport';
 
 export interface VirtualTransportOptions {
@@ -25,6 +25,7 @@ export const createVirtualTransportFactory =
       });
     }
     const uno = await startVirtualUno({ flashHex });
+    const clock = simulatedClock(uno);
     const lostListeners = new Set<(reason: Error) => void>();
     uno.onExit((error) => {
       if (!error) return; // stopped by us
@@ -36,6 +37,7 @@ export const createVirtualTransportFactory =
         lostListeners.add(listener);
         return () => lostListeners.delete(listener);
       },
+      boardTimeMs: clock,
       close: () => uno.stop(),
       virtual: {
         input: (input) => uno.input(input),
@@ -44,3 +46,26 @@ export const createVirtualTransportFactory =
       },
     };
   };
+
+/** Snapshots older than this are not extrapolated further (a stalled worker's clock stands still). */
+const MAX_EXTRAPOLATION_MS = 1000;
+
+/**
+ * Simulated time of the running virtual Uno, from its pin snapshots (~30 a second while pins
+ * change, one a second otherwise), carried forward at real-time speed between two snapshots: the
+ * simulator never runs faster than the wall clock, only slower on a loaded PC.
+ */
+const simulatedClock = (uno: VirtualUno): (() => number) => {
+  let simMs = 0;
+  let wallAt = performance.now();
+  uno.onPins((snapshot) => {
+    simMs = snapshot.simTimeMs;
+    wallAt = performance.now();
+  });
+  let last = 0;
+  return () => {
+    // Never backwards: a snapshot can report less than the extrapolation guessed.
+    last = Math.max(last, simMs + Math.min(performance.now() - wallAt, MAX_EXTRAPOLATION_MS));
+    return last;
+  };
+};

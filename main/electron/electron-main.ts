@@ -7,12 +7,14 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { resolveDataDir } from '../app/data-dir';
 import { createServices } from '../app/create-services';
+import { staffIdleMsFromEnv } from '../app/staff-idle-env';
 import { createConnectionSession } from '../ipc/connection-session';
 import { createAppDispatcher } from '../ipc/register-handlers';
 import { appOrigin, appScheme, isTrustedSender } from '../ipc/sender-check';
 import { readStaticFile } from '../web/static-files';
 import { createSafeStorageSealer } from './safe-storage-sealer';
 import { securityHeadersFor } from '../web/security-headers';
+import { saveDownloadsWithDialog } from './save-dialog';
 
 protocol.registerSchemesAsPrivileged([
   { scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } },
@@ -23,6 +25,7 @@ const rendererDir = join(__dirname, '..', 'renderer');
 const start = async () => {
   if (!process.env.CHISPA_DATA_DIR)
     process.env.CHISPA_DATA_DIR = resolveDataDir(process.env, process.platform);
+  const staffIdleMs = staffIdleMsFromEnv(process.env.CHISPA_STAFF_IDLE_MS);
   const services = await createServices({
     dataDir: resolveDataDir(),
     mode: 'electron',
@@ -41,6 +44,7 @@ const start = async () => {
 
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
+  saveDownloadsWithDialog(session.defaultSession, app.getPath('documents'));
 
   const sessions = new Map<number, ReturnType<typeof createConnectionSession>>();
   ipcMain.handle('chispa:call', async (event, name: unknown, args: unknown) => {
@@ -55,7 +59,7 @@ const start = async () => {
     }
     let connection = sessions.get(event.sender.id);
     if (!connection) {
-      connection = createConnectionSession(randomUUID());
+      connection = createConnectionSession(randomUUID(), { idleMs: staffIdleMs });
       sessions.set(event.sender.id, connection);
     }
     return dispatcher.dispatch(name, args, { session: connection });
@@ -93,7 +97,10 @@ app.on('web-contents-created', (_event, contents) => {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 });
 
-app.whenReady().then(start, (error: unknown) => {
-  console.error('Chispa could not start', error);
-  app.exit(1);
-});
+app
+  .whenReady()
+  .then(start)
+  .catch((error: unknown) => {
+    console.error('Chispa could not start', error);
+    app.exit(1);
+  });

@@ -1,5 +1,5 @@
 /**
- * One owner per port at a time (DESIGN.md §3): "connected" (the board service holds it, idle),
+ * One owner per port at a time (docs/architecture.md, "The board path"): "connected" (the board service holds it, idle),
  * "running" (a student program drives it) or "flashing" (Prepare board). Flashing while a program
  * runs is refused: stopping a child's program behind their back is worse than asking them to press
  * Stop. A connected-but-idle board is released by the flasher itself (it disconnects first).

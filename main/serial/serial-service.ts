@@ -43,8 +43,8 @@ export interface SerialServiceOptions {
   listRaw?: ListRawPorts;
   pollMs?: number;
   guideDir?: string;
-  /** Tests and bench: how to restart the board behind a pty (no DTR). */
-  resetIntoBootloader?: (path: string) => Promise<void> | void;
+  /** Tests and bench: how to restart the board behind a pty (no DTR; nor a speed: lineBaud). */
+  resetIntoBootloader?: (path: string, lineBaud: number) => Promise<void> | void;
   resetOnConnect?: (path: string) => Promise<void> | void;
   diagnoseEnv?: DiagnoseEnvironment;
   onProgress?: (progress: FlashProgress & { path: string }) => void;
@@ -145,7 +145,7 @@ export const createSerialService = (options: SerialServiceOptions): SerialServic
             image,
             bauds: known?.bootloaderBauds.length ? known.bootloaderBauds : undefined,
             resetIntoBootloader: options.resetIntoBootloader
-              ? async () => options.resetIntoBootloader!(path)
+              ? async (port) => options.resetIntoBootloader!(path, port.baudRate)
               : undefined,
             onProgress: (progress) => options.onProgress?.({ ...progress, path }),
           });

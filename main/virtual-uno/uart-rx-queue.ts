@@ -20,6 +20,7 @@ export class UartRxQueue {
   /** Cycle at which the last byte finished arriving. */
   private lastArrival = -Infinity;
   private scheduled = false;
+  private asReceived: (byte: number) => number = (byte) => byte;
   dropped = 0;
 
   private readonly deliver = (): void => {
@@ -27,10 +28,20 @@ export class UartRxQueue {
     this.pump();
   };
 
-  /** Hooks a (new) MCU. Call after every rebuild; queued bytes survive. */
-  attach(cpu: CPU, usart: AVRUSART, udrAddress: number, ucsrbAddress: number): void {
+  /**
+   * Hooks a (new) MCU. Call after every rebuild; queued bytes survive. `asReceived` turns a byte
+   * the host sent into what the UART reads now (another byte when the speeds differ).
+   */
+  attach(
+    cpu: CPU,
+    usart: AVRUSART,
+    udrAddress: number,
+    ucsrbAddress: number,
+    asReceived: (byte: number) => number = (byte) => byte,
+  ): void {
     this.cpu = cpu;
     this.usart = usart;
+    this.asReceived = asReceived;
     this.scheduled = false;
     this.lastArrival = -Infinity;
     const readUdr = cpu.readHooks[udrAddress];
@@ -84,6 +95,6 @@ export class UartRxQueue {
       this.head = 0;
     }
     this.lastArrival = cpu.cycles;
-    usart.writeByte(byte, true);
+    usart.writeByte(this.asReceived(byte), true);
   }
 }

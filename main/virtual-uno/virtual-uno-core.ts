@@ -1,42 +1,52 @@
 /**
  * The virtual Arduino Uno, in process and synchronous: avr8js plus what it lacks for our use
- * (DESIGN.md §6): a UART receive queue that never loses a byte, SLEEP that skips idle time,
- * SPM self-programming, a bootloader reset vector (BOOTRST) with MCUSR, a full MCU rebuild on
- * watchdog reset, inputs from the board panel (digital levels, analog volts, HC-SR04 distance)
+ * (docs/architecture.md, "The virtual Uno"): a UART receive queue that never loses a byte, SLEEP
+ * that skips idle time, SPM self-programming, a bootloader reset vector (BOOTRST, BOOTSZ) with
+ * MCUSR, a full MCU rebuild on watchdog reset (the watchdog keeps running, as on the chip), a
+ * serial line that only understands the speed the firmware set, inputs from the board panel (digital levels, analog volts, HC-SR04 distance)
  * and a pin monitor (PWM duty, servo pulse, tone frequency). The worker runs this paced to real
  * time; tests use it directly.
  */
 import { avrInstruction, type AVRIOPort, type CPU, type EEPROMMemoryBackend } from 'avr8js';
-import { parseIntelHex } from '../../common/intel-hex';
 import type { PinSnapshot } from '../../common/ipc/contract-board';
 import { BusyLoopSkipper } from './busy-loop-skip';
 import { DistanceSensors, type DistanceSensorHost } from './distance-sensor';
+import { placeHexImage } from './flash-images';
+import { byteAsReceived, speedsMatch } from './line-speed';
 import { PinMonitor, type PinWaveform } from './pin-monitor';
 import { SelfProgramming } from './self-programming';
 import { TimerCoalescer } from './timer-coalescing';
 import { UartRxQueue } from './uart-rx-queue';
 import {
-  BOOTLOADER_WORD,
   CLOCK_HZ,
   FLASH_BYTES,
+  MCUSR,
   MCUSR_EXTRF,
   MCUSR_PORF,
   MCUSR_WDRF,
   SMCR,
+  UNO_BOOT_SECTION_BYTES,
+  bootStartWord,
   buildUnoMcu,
   newEepromBackend,
+  type BootSectionBytes,
   type UnoMcu,
 } from './uno-mcu';
 import { UNO_PIN_COUNT, isTimerPwmPin, unoPinLocation, unoPinOf, type UnoPort } from './uno-pins';
 
 export interface VirtualUnoCoreOptions {
-  /** Intel HEX of the application (the kit firmware). Bytes past 32 KiB are ignored. */
-  flashHex?: string;
-  /** Intel HEX of a bootloader (e.g. optiboot at 0x7E00), loaded over the same flash. */
-  bootloaderHex?: string;
   /**
-   * Where reset jumps: 'bootloader' models the BOOTRST fuse (word 0x3F00) and starts there as
-   * after an external reset. Default: 'bootloader' when bootloaderHex is given, else 'app'.
+   * Intel HEX of the application (the kit firmware). Refused (FlashImageError) if it does not fit
+   * below the boot section (when a bootloader is given) or in the 32 KiB flash.
+   */
+  flashHex?: string;
+  /** Intel HEX of a bootloader; refused if it does not lie inside the boot section. */
+  bootloaderHex?: string;
+  /** The boot section the BOOTSZ fuses select (default 512, as on an Uno with optiboot). */
+  bootSectionBytes?: BootSectionBytes;
+  /**
+   * Where reset jumps: 'bootloader' models the BOOTRST fuse (start of the boot section) and starts
+   * there as after an external reset. Default: 'bootloader' when bootloaderHex is given, else 'app'.
    */
   startAt?: 'app' | 'bootloader';
   /** Skip idle polling loops (default true; false runs every instruction, for comparison). */
@@ -46,6 +56,12 @@ export interface VirtualUnoCoreOptions {
 export interface ResetOptions {
   /** Start in the bootloader as after an external reset (what DTR auto-reset does on a real Uno). */
   intoBootloader?: boolean;
+  /**
+   * Speed of the host's side of the serial line from now on (a pty carries none). When it differs
+   * from the speed the firmware set by more than a UART tolerates, bytes in both directions arrive
+   * garbled, as on a real line (line-speed.ts). Undefined: any speed is understood.
+   */
+  lineBaud?: number;
 }
 
 export interface CoreStats {
@@ -58,6 +74,8 @@ export interface CoreStats {
   watchdogResets: number;
   uartRxPending: number;
   pageWrites: number;
+  /** Bytes garbled because the host's speed did not match the firmware's. */
+  lineSpeedLosses: number;
 }
 
 const CYCLES_PER_MS = CLOCK_HZ / 1000;
@@ -71,6 +89,9 @@ export class VirtualUnoCore {
   private readonly flash = new Uint8Array(this.progMem.buffer);
   private readonly eeprom: EEPROMMemoryBackend = newEepromBackend();
   private readonly bootReset: boolean;
+  private readonly bootWord: number;
+  private lineBaud: number | undefined;
+  private lineSpeedLosses = 0;
   private readonly skipPolling: boolean;
   private mcu!: UnoMcu;
   private coalescer!: TimerCoalescer;
@@ -94,8 +115,21 @@ export class VirtualUnoCore {
 
   constructor(options: VirtualUnoCoreOptions = {}) {
     this.flash.fill(0xff);
-    if (options.flashHex !== undefined) this.loadHex(options.flashHex);
-    if (options.bootloaderHex !== undefined) this.loadHex(options.bootloaderHex);
+    const sectionBytes = options.bootSectionBytes ?? UNO_BOOT_SECTION_BYTES;
+    this.bootWord = bootStartWord(sectionBytes);
+    const bootStart = FLASH_BYTES - sectionBytes;
+    const hasBootloader = options.bootloaderHex !== undefined;
+    if (options.flashHex !== undefined) {
+      const end = hasBootloader ? bootStart : FLASH_BYTES;
+      placeHexImage(this.flash, options.flashHex, { what: 'application', start: 0, end });
+    }
+    if (options.bootloaderHex !== undefined) {
+      placeHexImage(this.flash, options.bootloaderHex, {
+        what: 'bootloader',
+        start: bootStart,
+        end: FLASH_BYTES,
+      });
+    }
     const startAt = options.startAt ?? (options.bootloaderHex !== undefined ? 'bootloader' : 'app');
     this.bootReset = startAt === 'bootloader';
     this.skipPolling = options.skipPollingLoops ?? true;
@@ -227,6 +261,7 @@ export class VirtualUnoCore {
    */
   reset(options: ResetOptions = {}): void {
     this.uartRx.clear();
+    this.lineBaud = options.lineBaud;
     this.build(this.mcu.cpu.cycles, MCUSR_EXTRF, options.intoBootloader ?? this.bootReset);
   }
 
@@ -244,6 +279,7 @@ export class VirtualUnoCore {
       watchdogResets: this.watchdogResets,
       uartRxPending: this.uartRx.pending,
       pageWrites: this.spm.stats.pageWrites,
+      lineSpeedLosses: this.lineSpeedLosses,
     };
   }
 
@@ -298,18 +334,26 @@ export class VirtualUnoCore {
     }
   }
 
-  private loadHex(text: string): void {
-    const image = parseIntelHex(text);
-    for (let address = 0; address < Math.min(image.size, FLASH_BYTES); address++) {
-      // 0xFF is also the gap filler: only overwrite with bytes a record actually wrote.
-      if (image.data[address] !== 0xff) this.flash[address] = image.data[address];
-    }
+  /** A byte crossing the line, as the other end reads it (the same byte unless the speeds differ). */
+  private acrossLine(byte: number, direction: 'to-mcu' | 'to-host'): number {
+    if (this.lineBaud === undefined) return byte;
+    const mcuBaud = this.mcu.usart.baudRate;
+    if (speedsMatch(mcuBaud, this.lineBaud)) return byte;
+    this.lineSpeedLosses++;
+    return direction === 'to-mcu'
+      ? byteAsReceived(byte, this.lineBaud, mcuBaud)
+      : byteAsReceived(byte, mcuBaud, this.lineBaud);
   }
 
-  private build(startCycles: number, mcusr: number, intoBootloader: boolean): void {
+  /**
+   * MCUSR flags survive every reset but power-on (only software clears them), so a watchdog
+   * reset that the firmware never acknowledged keeps WDRF, and with it the watchdog, running.
+   */
+  private build(startCycles: number, resetFlag: number, intoBootloader: boolean): void {
+    const mcusr = resetFlag === MCUSR_PORF ? MCUSR_PORF : (this.mcu?.cpu.data[MCUSR] ?? 0) | resetFlag;
     this.mcu = buildUnoMcu(this.progMem, this.eeprom, {
       startCycles,
-      startWord: intoBootloader ? BOOTLOADER_WORD : 0,
+      startWord: intoBootloader ? this.bootWord : 0,
       mcusr,
     });
     const { cpu, usart } = this.mcu;
@@ -321,9 +365,10 @@ export class VirtualUnoCore {
       throw WATCHDOG_RESET;
     };
     usart.onByteTransmit = (byte) => {
-      for (const listener of this.txListeners) listener(byte);
+      const received = this.acrossLine(byte, 'to-host');
+      for (const listener of this.txListeners) listener(received);
     };
-    this.uartRx.attach(cpu, usart, 0xc6, 0xc1);
+    this.uartRx.attach(cpu, usart, 0xc6, 0xc1, (byte) => this.acrossLine(byte, 'to-mcu'));
     this.spm.attach(cpu);
     this.monitor.clear();
     this.distance.rehost(this.sensorHost());

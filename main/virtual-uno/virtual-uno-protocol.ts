@@ -26,12 +26,14 @@ export interface VirtualUnoStats {
   droppedLagMs: number;
   watchdogResets: number;
   uartRxPending: number;
+  /** Bytes garbled because the host's speed did not match the firmware's (see ResetOptions.lineBaud). */
+  lineSpeedLosses: number;
 }
 
 export type ToWorker =
   | { type: 'uart'; bytes: Uint8Array }
   | { type: 'input'; input: VirtualInput }
-  | { type: 'reset'; intoBootloader?: boolean }
+  | { type: 'reset'; intoBootloader?: boolean; lineBaud?: number }
   | { type: 'stats'; id: number }
   | { type: 'readFlash'; id: number }
   | { type: 'stop' };

@@ -1,5 +1,5 @@
 /**
- * The virtual Uno's serial port as firmata-io wants a transport (DESIGN.md §6): an EventEmitter
+ * The virtual Uno's serial port as firmata-io wants a transport (docs/architecture.md, "The virtual Uno"): an EventEmitter
  * with on('data'), write(buf, cb) that calls cb, and an 'open' event — without 'open' johnny-five
  * waits forever. Because the board boots (and sends REPORT_VERSION) as soon as the worker starts,
  * possibly before anyone listens, received bytes are kept until the first 'data' listener and

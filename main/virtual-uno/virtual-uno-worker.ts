@@ -105,6 +105,7 @@ function sampleStats(): VirtualUnoStats {
     droppedLagMs: pacer.droppedLagMs,
     watchdogResets: coreStats.watchdogResets,
     uartRxPending: coreStats.uartRxPending,
+    lineSpeedLosses: coreStats.lineSpeedLosses,
   };
   lastSample = {
     wall,
@@ -132,7 +133,7 @@ port.on('message', (message: ToWorker) => {
       applyInput(message.input);
       break;
     case 'reset':
-      core.reset({ intoBootloader: message.intoBootloader });
+      core.reset({ intoBootloader: message.intoBootloader, lineBaud: message.lineBaud });
       pacer.restart(performance.now(), core.simTimeMs); // a reset is an edge in time
       break;
     case 'stats':

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { virtualInputSchema, type PinSnapshot, type VirtualInput } from '../../common/ipc/contract-board';
+import type { ResetOptions } from './virtual-uno-core';
 import type { FromWorker, ToWorker, VirtualUnoStats, VirtualUnoWorkerData } from './virtual-uno-protocol';
 import { VirtualUnoTransport } from './virtual-uno-transport';
 
@@ -24,8 +25,11 @@ export interface VirtualUno {
   latestPins(): PinSnapshot | null;
   /** Button level, analog volts or HC-SR04 distance from the board panel (validated). */
   input(input: VirtualInput): void;
-  /** External reset; intoBootloader emulates the DTR auto-reset that starts optiboot. */
-  reset(options?: { intoBootloader?: boolean }): void;
+  /**
+   * External reset; intoBootloader emulates the DTR auto-reset that starts the bootloader, lineBaud
+   * the speed the host opened the port at (see ResetOptions in virtual-uno-core.ts).
+   */
+  reset(options?: ResetOptions): void;
   /** Speed and host CPU over the window since the previous call. */
   stats(): Promise<VirtualUnoStats>;
   /** A copy of the 32 KiB flash (to verify a flashing). */
@@ -136,7 +140,7 @@ export function startVirtualUno(options: VirtualUnoOptions = {}): Promise<Virtua
         post({ type: 'input', input: virtualInputSchema.parse(input) });
       },
       reset(resetOptions = {}) {
-        post({ type: 'reset', intoBootloader: resetOptions.intoBootloader });
+        post({ type: 'reset', intoBootloader: resetOptions.intoBootloader, lineBaud: resetOptions.lineBaud });
       },
       stats: () => request<VirtualUnoStats>({ type: 'stats', id: nextId++ }),
       readFlash: () => request<Uint8Array>({ type: 'readFlash', id: nextId++ }),

@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import { resolveDataDir } from '../app/data-dir';
 import { createServices } from '../app/create-services';
+import { staffIdleMsFromEnv } from '../app/staff-idle-env';
 import { createAppDispatcher } from '../ipc/register-handlers';
 import { startWebServer } from './web-server';
 
@@ -17,17 +18,13 @@ const parsePort = (value: string | undefined): number => {
   return port;
 };
 
-/** CHISPA_STAFF_IDLE_MS shortens the staff idle lock (tests, or a centre that wants it shorter). */
 const parseIdleMs = (value: string | undefined): number | undefined => {
-  if (value === undefined || value === '') return undefined;
-  const ms = Number(value);
-  if (!Number.isInteger(ms) || ms < 1000) {
-    console.error(
-      `Chispa: CHISPA_STAFF_IDLE_MS must be a whole number of milliseconds ≥ 1000, not "${value}".`,
-    );
+  try {
+    return staffIdleMsFromEnv(value);
+  } catch (error) {
+    console.error((error as Error).message);
     process.exit(2);
   }
-  return ms;
 };
 
 const main = async () => {

@@ -41,8 +41,11 @@ export const statusWords = (status: BoardStatus, hasMessage: (key: string) => bo
     case 'connecting':
       return { ...base, sentence: { key: 'connect.state.connecting', params: { where: '' } } };
     case 'ready':
+      // Ready on another Firmata: the service's note (sounds and distance need Prepare) and the offer.
       return {
         ...base,
+        detail: own ? { key: own, params: {} } : null,
+        prepare: serial && status.canPrepare,
         sentence:
           serial && status.firmware
             ? {

@@ -26,6 +26,13 @@ describe('parseIntelHex', () => {
     expect(Array.from(image.data)).toEqual([0xff, 0xff, 0xff, 0xff, 1, 2, 3]);
   });
 
+  it('reports the lowest address two records both write (null when none overlap)', () => {
+    expect(parseIntelHex(':03000400010203F3\n:00000001FF\n').firstOverlap).toBeNull();
+    const overlapping = parseIntelHex(':03000400010203F3\n:02000500AAAAA5\n:00000001FF\n');
+    expect(overlapping.firstOverlap).toBe(5);
+    expect(Array.from(overlapping.data.subarray(4))).toEqual([1, 0xaa, 0xaa]);
+  });
+
   it('applies extended linear (04) and segment (02) address records', () => {
     const linear = parseIntelHex(':020000040001F9\n:01000000AA55\n:00000001FF\n');
     expect(linear.size).toBe(0x10001);

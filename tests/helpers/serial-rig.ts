@@ -1,8 +1,9 @@
 /**
- * The real-serial stack for tests: a pty pair, the virtual Uno in its worker thread (optiboot
+ * The real-serial stack for tests: a pty pair, the virtual Uno in its worker thread (a bootloader
  * and/or the kit firmware) bridged to its device end, and the app side (board service + serial service) on
  * the app end, wired as create-services wires them. The virtual Uno is reset through a hook
- * because a pty has no DTR line.
+ * because a pty has no DTR line, and told the speed the app opened the port at because a pty
+ * carries none (the virtual Uno then loses bytes sent at another speed, as a real line garbles them).
  */
 import type { BoardStatus } from '../../common/ipc/contract-board';
 import { createEventHub } from '../../main/app/event-hub';
@@ -11,7 +12,8 @@ import { createBoardService, type BoardService } from '../../main/board/board-se
 import { createSerialService, type SerialService } from '../../main/serial/serial-service';
 import type { FlashProgress } from '../../main/serial/stk500-uploader';
 import { startVirtualUno, type VirtualUno } from '../../main/virtual-uno/virtual-uno';
-import { KIT_FIRMWARE_HEX_PATH, readOptibootHex } from './uno-hex-files';
+import { FIRMATA_BAUD } from '../../main/serial/serial-firmata-transport';
+import { KIT_FIRMWARE_HEX_PATH, atmegaBoot, fittingOptiboot } from './uno-hex-files';
 import { bridgePtyToUart, createPtyPair, type PtyPair, type UartEnd } from './pty-bridge';
 import { fileURLToPath } from 'node:url';
 
@@ -50,13 +52,17 @@ export interface SerialRig {
   dispose(): Promise<void>;
 }
 
+/** optiboot rebuilt to fit (115200 baud, the Uno's), ATmegaBOOT (57600, old Nanos) or none. */
+export type RigBootloader = 'optiboot' | 'atmegaboot' | false;
+
 export const startSerialRig = async (
-  options: { flashHex?: string; bootloader?: boolean; pollMs?: number } = {},
+  options: { flashHex?: string; bootloader?: RigBootloader; pollMs?: number } = {},
 ): Promise<SerialRig> => {
   const pty = await createPtyPair();
+  const bootloader = options.bootloader ?? 'optiboot';
   const uno = await startVirtualUno({
     flashHex: options.flashHex,
-    bootloaderHex: options.bootloader === false ? undefined : readOptibootHex(),
+    ...(bootloader === 'optiboot' ? fittingOptiboot() : bootloader === 'atmegaboot' ? atmegaBoot() : {}),
   });
   let unbridge = await bridgePtyToUart(pty.devicePath, uartOf(uno));
   const events = createEventHub();
@@ -75,11 +81,11 @@ export const startSerialRig = async (
   const board = createBoardService({ events, logger: quietLogger, firmwareHexPath: firmwarePath });
   // A real Uno restarts on DTR and its bootloader hands over to the firmware; the pty cannot
   // carry DTR, so the same restart is done on the simulator.
-  const reset = () => uno.reset({ intoBootloader: options.bootloader !== false });
+  const reset = () => uno.reset({ intoBootloader: bootloader !== false, lineBaud: FIRMATA_BAUD });
   const serial = createSerialService({
     firmwarePath,
     pollMs: options.pollMs ?? 1500,
-    resetIntoBootloader: () => uno.reset({ intoBootloader: true }),
+    resetIntoBootloader: (_path, lineBaud) => uno.reset({ intoBootloader: true, lineBaud }),
     resetOnConnect: reset,
     onProgress: (p) => events.emit('serial.flashProgress', p),
   });

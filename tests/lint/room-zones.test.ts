@@ -1,7 +1,7 @@
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
-/** The rooms of DESIGN.md §1 are enforced by eslint.config.js; these probes prove it bites. */
+/** The rooms of docs/architecture.md, "Rooms" are enforced by eslint.config.js; these probes prove it bites. */
 const eslint = new ESLint({ cwd: new URL('../../', import.meta.url).pathname });
 
 const zoneErrors = async (filePath: string, code: string): Promise<string[]> => {

@@ -96,7 +96,6 @@ export const runScenario = async (
   if (!result.ok) throw new Error(`virtual Uno handshake failed: ${result.reason}`);
   const session = new BoardSession(result.stack, {
     chispaFirmware: result.stack.firmware !== null && classifyFirmware(result.stack.firmware) !== 'other-firmata',
-    onDigital: () => undefined,
   });
 
   const startMs = clock.now;

@@ -15,7 +15,7 @@ export interface BrowserSession {
 /**
  * Debian's Chromium driven by playwright-core (no browser download), with a fresh profile each
  * launch (Playwright makes a temporary user-data-dir). Flags from
- * DESIGN.md §6: no sandbox as root, no GPU, no background networking on this closed network.
+ * docs/architecture.md, "Testing and measuring": no sandbox as root, no GPU, no background networking on this closed network.
  */
 export const openBrowser = async (options: { acceptDownloads?: boolean } = {}): Promise<BrowserSession> => {
   if (!existsSync(chromiumPath)) {

@@ -1,7 +1,7 @@
 /**
  * A virtual Uno behind a socat pty, for e2e tests where the app runs in its own process: the app
- * opens `appPath` like a real port (typed by hand), the test process runs the Uno (Debian's
- * optiboot, blank or given app) in its worker and bridges it to the pty's far end.
+ * opens `appPath` like a real port (typed by hand), the test process runs the Uno (optiboot
+ * rebuilt from Debian's source, blank or given app) in its worker and bridges it to the pty's far end.
  *
  * A pty has no DTR line, so the board's auto-reset is emulated here: a GET_SYNC (0x30 0x20) that
  * starts a burst after a quiet line resets the Uno into its bootloader before the bytes reach it,
@@ -9,7 +9,7 @@
  * never triggers it (no quiet gap before it).
  */
 import { openPtyDevice, createPtyPair, type PtyPair } from '../../helpers/pty-bridge';
-import { readOptibootHex } from '../../helpers/uno-hex-files';
+import { fittingOptiboot } from '../../helpers/uno-hex-files';
 import { startVirtualUno, type VirtualUno } from '../../../main/virtual-uno/virtual-uno';
 
 const GET_SYNC = 0x30;
@@ -34,7 +34,7 @@ export interface PtyUno {
 
 export const startPtyUno = async (options: { flashHex?: string } = {}): Promise<PtyUno> => {
   const pty = await createPtyPair();
-  const uno = await startVirtualUno({ flashHex: options.flashHex, bootloaderHex: readOptibootHex() });
+  const uno = await startVirtualUno({ flashHex: options.flashHex, ...fittingOptiboot() });
   let lastHostByteAt = 0;
   let lastResetAt = 0;
   let resetCount = 0;

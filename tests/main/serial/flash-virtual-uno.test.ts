@@ -1,16 +1,21 @@
 /**
- * Issue 4's "done when", through the REAL serialport binding on a socat pty bridged to the virtual
- * Uno running Debian's optiboot: blank board → no-firmware → Prepare board (flash, byte-exact
- * verify) → ready → blink pin 13 → cable pulled → lost (program stops) → cable back → ready.
+ * Through the REAL serialport binding on a socat pty bridged to the virtual Uno running a
+ * bootloader Debian ships (optiboot rebuilt to fit its boot section, or the old Nano's ATmegaBOOT):
+ * blank board → no-firmware → Prepare board (flash, byte-exact verify) → ready → blink pin 13 →
+ * cable pulled → lost (program stops) → cable back → ready. The virtual Uno only understands the
+ * speed its bootloader set, so the uploader's speed is the one a real board would need.
  */
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseIntelHex } from '../../../common/intel-hex';
 import { KIT_FIRMWARE_HEX_PATH } from '../../helpers/uno-hex-files';
-import { socatMissingReason } from '../../helpers/pty-bridge';
-import { startSerialRig, type SerialRig } from '../../helpers/serial-rig';
+import { bridgePtyToUart, createPtyPair, socatMissingReason } from '../../helpers/pty-bridge';
+import { atmegaBoot, bootloaderSourcesMissingReason } from '../../helpers/uno-hex-files';
+import { uploadFirmware } from '../../../main/serial/stk500-uploader';
+import { startVirtualUno } from '../../../main/virtual-uno/virtual-uno';
+import { startSerialRig, uartOf, type SerialRig } from '../../helpers/serial-rig';
 
-const skipReason = socatMissingReason();
+const skipReason = socatMissingReason() ?? bootloaderSourcesMissingReason();
 if (skipReason) console.log(`[skip] ${skipReason}`);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -33,8 +38,7 @@ describe.skipIf(skipReason !== null)('real serial to the virtual Uno through a p
       expect(blank).toMatchObject({ state: 'no-firmware', canPrepare: true });
 
       const prepared = await rig.serial.prepareBoard(path);
-      // The simulator accepts any speed; a loaded machine can push the uploader to its 57600 fallback.
-      expect([115200, 57600]).toContain(prepared.baudRate);
+      expect(prepared.baudRate).toBe(115200); // optiboot's speed
       expect(prepared).toMatchObject({ signature: '1E 95 0F', bytes: kitImage.size });
       expect(prepared.status).toMatchObject({ state: 'ready', firmware: { name: 'Chispa' } });
       const flash = await rig.uno.readFlash();
@@ -48,6 +52,38 @@ describe.skipIf(skipReason !== null)('real serial to the virtual Uno through a p
       await rig.board.command({ op: 'digitalWrite', pin: 13, value: 0 });
       await sleep(150);
       expect(rig.pinLevel(13)).toBe(false);
+    },
+  );
+
+  it(
+    'writes the kit firmware through the old Nano bootloader (ATmegaBOOT) at the 57600 fallback',
+    { timeout: 180_000 },
+    async () => {
+      const pty = await createPtyPair();
+      const uno = await startVirtualUno({ ...atmegaBoot(), snapshotsPerSecond: 0 });
+      const unbridge = await bridgePtyToUart(pty.devicePath, uartOf(uno));
+      try {
+        const result = await uploadFirmware({
+          path: pty.appPath,
+          image: kitImage.data,
+          resetIntoBootloader: async (port) => uno.reset({ intoBootloader: true, lineBaud: port.baudRate }),
+          // ATmegaBOOT waits for each byte in a counting loop the simulator cannot skip, so it runs
+          // slower than real time on a loaded machine: generous timeouts, the same protocol.
+          syncAttempts: 4,
+          firstSyncTimeoutMs: 3000,
+          syncTimeoutMs: 1500,
+          commandTimeoutMs: 10_000,
+        });
+        expect(result).toMatchObject({ baudRate: 57600, signature: '1E 95 0F', bytes: kitImage.size });
+        const flash = await uno.readFlash();
+        expect(Buffer.from(flash.subarray(0, kitImage.size)).equals(Buffer.from(kitImage.data))).toBe(true);
+        // The first speed tried (115200) reached the board as noise, as on a real line.
+        expect((await uno.stats()).lineSpeedLosses).toBeGreaterThan(0);
+      } finally {
+        await unbridge();
+        await uno.stop();
+        await pty.dispose();
+      }
     },
   );
 

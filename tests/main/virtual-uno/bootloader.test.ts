@@ -1,15 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseIntelHex } from '../../../common/intel-hex';
 import { VirtualUnoCore } from '../../../main/virtual-uno/virtual-uno-core';
 import { startVirtualUno } from '../../../main/virtual-uno/virtual-uno';
-import { UART_57600, compileAvr, hasAvrGcc } from './avr-build';
+import { atmegaBoot, bootloaderSourcesMissingReason, fittingOptiboot } from '../../helpers/uno-hex-files';
+import { UART_57600, compileAvr } from './avr-build';
 
-const OPTIBOOT = '/usr/share/arduino/hardware/arduino/avr/bootloaders/optiboot/optiboot_atmega328.hex';
-const hasOptiboot = existsSync(OPTIBOOT);
-if (!hasOptiboot)
-  console.warn(`bootloader tests skipped: ${OPTIBOOT} missing (apt-get install arduino-core-avr)`);
-if (!hasAvrGcc) console.warn('bootloader tests skipped: avr-gcc is not installed');
+const skipReason = bootloaderSourcesMissingReason();
+if (skipReason) console.warn(`bootloader tests skipped: ${skipReason}`);
 
 const OK = [0x14, 0x10];
 const PAGE = 128;
@@ -35,12 +32,11 @@ function appHex(): string {
     int main(void) { uart_init(); for (const char *s = "app running"; *s; s++) uart_put(*s); for (;;) {} }`);
 }
 
-describe.skipIf(!hasOptiboot || !hasAvrGcc)(
-  "Debian's optiboot running in the virtual Uno (SPM, BOOTRST)",
+describe.skipIf(skipReason !== null)(
+  "optiboot rebuilt from Debian's source running in the virtual Uno (SPM, BOOTRST, BOOTSZ)",
   () => {
     it('answers sync and signature, programs pages, reads them back, then starts the new app', () => {
-      const optiboot = readFileSync(OPTIBOOT, 'utf8');
-      const core = new VirtualUnoCore({ bootloaderHex: optiboot, startAt: 'bootloader' });
+      const core = new VirtualUnoCore({ ...fittingOptiboot(), startAt: 'bootloader' });
       const stk = new Stk500Probe(core);
       core.runMs(1);
 
@@ -79,7 +75,7 @@ describe.skipIf(!hasOptiboot || !hasAvrGcc)(
 
     it('optiboot answers at the same cycles whether or not its polling loops are skipped', () => {
       const session = (skipPollingLoops: boolean) => {
-        const core = new VirtualUnoCore({ bootloaderHex: readFileSync(OPTIBOOT, 'utf8'), skipPollingLoops });
+        const core = new VirtualUnoCore({ ...fittingOptiboot(), skipPollingLoops });
         const seen: string[] = [];
         core.onUartTransmit((byte) => seen.push(`${byte}@${core.cycles}`));
         core.runMs(500); // optiboot flashes the LED before it listens
@@ -101,17 +97,18 @@ describe.skipIf(!hasOptiboot || !hasAvrGcc)(
       expect(skipped.seen).toEqual(stepped.seen);
     });
 
-    it('bytes past 32 KiB in the bootloader hex are ignored; the boot section holds optiboot', () => {
-      const optiboot = readFileSync(OPTIBOOT, 'utf8');
-      const image = parseIntelHex(optiboot);
-      const core = new VirtualUnoCore({ flashHex: appHex(), bootloaderHex: optiboot });
+    it('the rebuilt optiboot needs a 1 KiB boot section and the virtual Uno holds it there', () => {
+      const optiboot = fittingOptiboot();
+      expect(optiboot.bootSectionBytes).toBe(1024);
+      const image = parseIntelHex(optiboot.bootloaderHex);
+      const core = new VirtualUnoCore({ flashHex: appHex(), ...optiboot });
       const flash = core.readFlash();
       expect(flash.length).toBe(32 * 1024);
-      expect(Array.from(flash.subarray(0x7e00))).toEqual(Array.from(image.data.subarray(0x7e00, 0x8000)));
+      expect(Array.from(flash.subarray(0x7c00))).toEqual(Array.from(image.data.subarray(0x7c00, 0x8000)));
     });
 
     it('an external reset runs optiboot (3 LED flashes, then 1 s watchdog) before the app starts', () => {
-      const core = new VirtualUnoCore({ flashHex: appHex(), bootloaderHex: readFileSync(OPTIBOOT, 'utf8') });
+      const core = new VirtualUnoCore({ flashHex: appHex(), ...fittingOptiboot() });
       const out: number[] = [];
       core.onUartTransmit((byte) => out.push(byte));
       core.runMs(1000);
@@ -121,10 +118,7 @@ describe.skipIf(!hasOptiboot || !hasAvrGcc)(
     });
 
     it('the worker handle resets into the bootloader on request (no DTR on a pty)', async () => {
-      const uno = await startVirtualUno({
-        flashHex: appHex(),
-        bootloaderHex: readFileSync(OPTIBOOT, 'utf8'),
-      });
+      const uno = await startVirtualUno({ flashHex: appHex(), ...fittingOptiboot() });
       try {
         const rx: number[] = [];
         uno.transport.on('data', (buf: Buffer) => rx.push(...buf));
@@ -140,6 +134,59 @@ describe.skipIf(!hasOptiboot || !hasAvrGcc)(
     });
   },
 );
+
+/** Programs `image` page by page through STK500v1 and reads the first page back. */
+function programThrough(stk: Stk500Probe, image: { data: Uint8Array; size: number }): number {
+  const pages = Math.ceil(image.size / PAGE);
+  for (let page = 0; page < pages; page++) {
+    const word = (page * PAGE) / 2;
+    expect(stk.exchange([0x55, word & 0xff, word >> 8, 0x20], 2)).toEqual(OK);
+    const data = Array.from(image.data.subarray(page * PAGE, page * PAGE + PAGE));
+    while (data.length < PAGE) data.push(0xff);
+    expect(stk.exchange([0x64, 0x00, PAGE, 0x46, ...data, 0x20], 2)).toEqual(OK);
+  }
+  return pages;
+}
+
+describe.skipIf(skipReason !== null)("Debian's ATmegaBOOT (old Nano bootloader) in the virtual Uno", () => {
+  it('lives in a 2 KiB boot section and answers only at 57600 baud', () => {
+    const atMismatch = new VirtualUnoCore(atmegaBoot());
+    atMismatch.reset({ intoBootloader: true, lineBaud: 115200 });
+    const wrongSpeed = new Stk500Probe(atMismatch);
+    expect(wrongSpeed.exchange([0x30, 0x20], 2)).not.toEqual(OK);
+    expect(atMismatch.stats().lineSpeedLosses).toBeGreaterThan(0);
+
+    const core = new VirtualUnoCore(atmegaBoot());
+    core.reset({ intoBootloader: true, lineBaud: 57600 });
+    const stk = new Stk500Probe(core);
+    expect(stk.exchange([0x30, 0x20], 2)).toEqual(OK);
+    expect(stk.exchange([0x75, 0x20], 5)).toEqual([0x14, 0x1e, 0x95, 0x0f, 0x10]);
+    expect(core.stats().lineSpeedLosses).toBe(0);
+  });
+
+  it('programs pages, reads them back, and starts the app when it leaves programming mode', () => {
+    const core = new VirtualUnoCore(atmegaBoot());
+    core.reset({ intoBootloader: true, lineBaud: 57600 });
+    const stk = new Stk500Probe(core);
+    expect(stk.exchange([0x30, 0x20], 2)).toEqual(OK);
+    expect(stk.exchange([0x50, 0x20], 2)).toEqual(OK); // ENTER_PROGMODE
+    const image = parseIntelHex(appHex());
+    const pages = programThrough(stk, image);
+    expect(stk.exchange([0x55, 0, 0, 0x20], 2)).toEqual(OK);
+    const readBack = stk.exchange([0x74, 0x00, PAGE, 0x46, 0x20], PAGE + 2);
+    expect(readBack.slice(1, PAGE + 1)).toEqual(Array.from(image.data.subarray(0, PAGE)));
+    expect(core.stats().pageWrites).toBe(pages);
+    expect(Array.from(core.readFlash().subarray(0, image.size))).toEqual(Array.from(image.data));
+
+    expect(stk.exchange([0x51, 0x20], 2)).toEqual(OK); // LEAVE_PROGMODE
+    // ATmegaBOOT has no watchdog trick: it times out waiting for the next command and jumps to 0.
+    const text: number[] = [];
+    core.onUartTransmit((byte) => text.push(byte));
+    for (let ms = 0; ms < 3000 && text.length < 'app running'.length; ms += 10) core.runMs(10);
+    expect(String.fromCharCode(...text)).toBe('app running');
+    expect(core.stats().watchdogResets).toBe(0);
+  });
+});
 
 function waitFor(probe: () => boolean, what: string, timeoutMs = 5000): Promise<void> {
   return new Promise((resolve, reject) => {

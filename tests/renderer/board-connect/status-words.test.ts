@@ -58,6 +58,28 @@ describe('connect panel words', () => {
     expect(statusWords(serial('error', { messageKey: 'no.such.key' }), known).detail).toBeNull();
   });
 
+  it('ready on another Firmata shows the note that sounds and distance need Prepare, and offers it', () => {
+    const words = statusWords(
+      serial('ready', {
+        firmware: { name: 'StandardFirmata', version: '2.5' },
+        messageKey: 'board.info.other-firmware',
+        canPrepare: true,
+      }),
+      known,
+    );
+    expect(words).toMatchObject({
+      sentence: { key: 'connect.state.ready', params: { firmware: 'StandardFirmata' } },
+      detail: { key: 'board.info.other-firmware' },
+      prepare: true,
+    });
+    expect(
+      statusWords(serial('ready', { firmware: { name: 'Chispa', version: '1.0' } }), known),
+    ).toMatchObject({
+      detail: null,
+      prepare: false,
+    });
+  });
+
   it('has every sentence it can choose in both languages', () => {
     for (const state of [
       'idle',
