@@ -24,6 +24,8 @@ import esRunner from './es/runner.json';
 import enRunner from './en/runner.json';
 import esConnect from './es/connect.json';
 import enConnect from './en/connect.json';
+import esScreens from './es/screens.json';
+import enScreens from './en/screens.json';
 
 export type MessageTable = Readonly<Record<string, string>>;
 
@@ -39,6 +41,7 @@ export const messageFiles: Record<Locale, Record<string, MessageTable>> = {
     troubleshooting: esTroubleshooting,
     runner: esRunner,
     connect: esConnect,
+    screens: esScreens,
   },
   en: {
     app: enApp,
@@ -51,6 +54,7 @@ export const messageFiles: Record<Locale, Record<string, MessageTable>> = {
     troubleshooting: enTroubleshooting,
     runner: enRunner,
     connect: enConnect,
+    screens: enScreens,
   },
 };
 

@@ -6,8 +6,9 @@ import type { Feature } from '../app/features';
 import { buildBoardPanel } from './board-panel';
 import { buildBoardStateLine } from './board-state-line';
 import { defaultKitLayout } from './kit-layout';
+import { partsInUse } from './parts-in-use';
 
-export const boardPanelFeature: Feature = async ({ client, frame }) => {
+export const boardPanelFeature: Feature = async ({ client, frame, shared }) => {
   const region = frame.regions.board;
   region.querySelector('[data-placeholder]')?.remove();
   const stateLine = buildBoardStateLine();
@@ -17,6 +18,12 @@ export const boardPanelFeature: Feature = async ({ client, frame }) => {
     onInputError: (error) => console.warn('board input not delivered', error),
   });
   region.append(stateLine.root, panel.root);
+  const editor = shared.editor;
+  if (editor) {
+    const markInUse = () => panel.showInUse(partsInUse(defaultKitLayout, editor.saveState()));
+    markInUse();
+    editor.onChange(markInUse);
+  }
   client.on('board.pins', (snapshot) => panel.applySnapshot(snapshot));
   let wasReady = false;
   client.on('board.state', (status) => {
