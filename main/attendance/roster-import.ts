@@ -79,7 +79,14 @@ export const createRosterImportService = (store: AttendanceStore) => ({
     };
     if (dryRun) {
       const { accepted, allRejected } = split(await existingKeys(db.read));
-      return { totalRows, accepted: accepted.length, rejected: allRejected, createdIds: [], dryRun: true };
+      return {
+        totalRows,
+        accepted: accepted.length,
+        rejected: allRejected,
+        createdIds: [],
+        dryRun: true,
+        acceptedNames: accepted.map((candidate) => candidate.input.displayName),
+      };
     }
     return db.write(async (tx) => {
       const now = new Date().toISOString();
@@ -98,7 +105,14 @@ export const createRosterImportService = (store: AttendanceStore) => ({
         },
         now,
       );
-      return { totalRows, accepted: createdIds.length, rejected: allRejected, createdIds, dryRun: false };
+      return {
+        totalRows,
+        accepted: createdIds.length,
+        rejected: allRejected,
+        createdIds,
+        dryRun: false,
+        acceptedNames: accepted.map((candidate) => candidate.input.displayName),
+      };
     });
   },
 });
