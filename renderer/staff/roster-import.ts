@@ -55,7 +55,7 @@ export const createRosterImport = (ctx: StaffContext) => {
         'tr',
         { 'data-row': rejection.row },
         h('td', {}, String(rejection.row)),
-        h('td', {}, rejection.field ?? ''),
+        rejection.field ? label('td', `screens.import.column.${rejection.field}`) : h('td', {}),
         reason,
       );
     });
