@@ -9,7 +9,9 @@ const declareTimer = (definitions: Record<string, string>) => {
   definitions[timerStartName] = `var ${timerStartName} = 0;`;
 };
 
-/** Waiting, time since start, a resettable timer, and printing to the console panel. */
+export const foreverType = 'chispa_forever';
+
+/** Repeating forever, waiting, time since start, a resettable timer, and printing to the console panel. */
 export const timeAndConsoleBlocks: KitBlockSet = {
   definitions: [
     {
@@ -63,8 +65,24 @@ export const timeAndConsoleBlocks: KitBlockSet = {
       style: kitStyles.console,
       tooltip: '%{BKY_CHISPA_PRINT_TOOLTIP}',
     },
+    {
+      // "Repeat forever" without building `repeat while true`. Nothing can follow it.
+      type: foreverType,
+      message0: '%{BKY_CHISPA_FOREVER}',
+      message1: '%1',
+      args1: [{ type: 'input_statement', name: 'DO' }],
+      previousStatement: null,
+      style: 'loop_blocks',
+      tooltip: '%{BKY_CHISPA_FOREVER_TOOLTIP}',
+    },
   ],
   generators: {
+    // Each turn ends with a zero wait: the worker yields, so prints, highlights and the board
+    // answers get through even when the body never waits (Stop ends the worker in any case).
+    [foreverType]: (block, generator) => {
+      const body = generator.addLoopTrap(generator.statementToCode(block, 'DO'), block);
+      return `while (true) {\n${body}${generator.INDENT}await api.wait(0);\n}\n`;
+    },
     chispa_wait_ms: (block, generator) =>
       `await api.wait(${valueOf(block, generator, 'MS', Order.NONE, '1000')});\n`,
     chispa_wait_seconds: (block, generator) =>

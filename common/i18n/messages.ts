@@ -32,6 +32,8 @@ import esLessonChecks from './es/lesson-checks.json';
 import enLessonChecks from './en/lesson-checks.json';
 import esTracker from './es/tracker.json';
 import enTracker from './en/tracker.json';
+import esScreens from './es/screens.json';
+import enScreens from './en/screens.json';
 
 export type MessageTable = Readonly<Record<string, string>>;
 
@@ -51,6 +53,7 @@ export const messageFiles: Record<Locale, Record<string, MessageTable>> = {
     lessonFormat: esLessonFormat,
     lessonChecks: esLessonChecks,
     tracker: esTracker,
+    screens: esScreens,
   },
   en: {
     app: enApp,
@@ -67,6 +70,7 @@ export const messageFiles: Record<Locale, Record<string, MessageTable>> = {
     lessonFormat: enLessonFormat,
     lessonChecks: enLessonChecks,
     tracker: enTracker,
+    screens: enScreens,
   },
 };
 

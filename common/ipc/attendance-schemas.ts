@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { storageStateSchema } from './contract-staff';
+import { localeSchema } from '../i18n/locale';
 
 /**
  * Data shapes of the attendance log (docs/architecture.md, "Attendance and privacy"): people, guardian consent, sessions,
@@ -197,6 +198,11 @@ export const exportArgsSchema = z
     /** Include names (display name, facilitator, lessons). Needs confirmNamed: true as well. */
     named: z.boolean().default(false),
     confirmNamed: z.boolean().optional(),
+    /**
+     * For people: headers and values in this language, local times, the locale's CSV separator.
+     * Omit for the stable machine form (column ids, codes, UTC times, commas).
+     */
+    language: localeSchema.optional(),
   })
   .strict();
 export type ExportArgs = z.input<typeof exportArgsSchema>;
@@ -272,6 +278,8 @@ export const importResultSchema = z.object({
   /** Ids of the people created (empty on dryRun). */
   createdIds: z.array(idSchema),
   dryRun: z.boolean(),
+  /** Names of the accepted rows as read from the file, for the review before importing. */
+  acceptedNames: z.array(z.string()).default([]),
 });
 export type ImportResult = z.infer<typeof importResultSchema>;
 

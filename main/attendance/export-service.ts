@@ -7,7 +7,10 @@ import type { AttendanceStore } from './attendance-store';
 import { writeAudit } from './audit-repo';
 import { attendanceError } from './errors';
 import { exportHeader, exportRowBatches } from './export-rows';
-import { writeCsvFile, writeXlsxFile } from './export-writers';
+import { readableExport } from './export-readable';
+import { writeCsvFile, writeXlsxFile, type RowSource } from './export-writers';
+import type { CsvCell } from '../../common/attendance/csv-encode';
+import type { Locale } from '../../common/i18n/locale';
 
 export interface ExportRequest {
   format: ExportFormat;
@@ -16,6 +19,11 @@ export interface ExportRequest {
   activityType?: ActivityType | null;
   named: boolean;
   confirmNamed?: boolean;
+  language?: Locale;
+}
+
+async function* mapBatches(batches: RowSource, row: (cells: CsvCell[]) => CsvCell[]): RowSource {
+  for await (const batch of batches) yield batch.map(row);
 }
 
 /** Files above this are not sent back over IPC; the UI points to the file path instead. */
@@ -49,18 +57,20 @@ export const createExportService = (store: AttendanceStore, exportsDir: string) 
     const fileName = exportFileName(request, new Date());
     const filePath = join(exportsDir, fileName);
     const partial = `${filePath}.partial`;
-    const header = exportHeader(request.named);
-    const batches = exportRowBatches(db.read, {
+    const readable = request.language ? readableExport(request.language, request.named) : null;
+    const header = readable?.header ?? exportHeader(request.named);
+    const rows = exportRowBatches(db.read, {
       from: request.from,
       to: request.to,
       activityType: request.activityType ?? null,
       named: request.named,
     });
+    const batches = readable ? mapBatches(rows, readable.row) : rows;
     let rowCount: number;
     try {
       rowCount =
         request.format === 'csv'
-          ? await writeCsvFile(partial, header, batches)
+          ? await writeCsvFile(partial, header, batches, readable?.separator)
           : await writeXlsxFile(partial, header, batches);
       renameSync(partial, filePath);
     } catch (error) {

@@ -6,16 +6,21 @@ import { encodeCsvRow, utf8Bom, type CsvCell } from '../../common/attendance/csv
 
 export type RowSource = AsyncIterable<CsvCell[][]>;
 
-export const writeCsvFile = async (file: string, header: string[], batches: RowSource): Promise<number> => {
+export const writeCsvFile = async (
+  file: string,
+  header: string[],
+  batches: RowSource,
+  separator = ',',
+): Promise<number> => {
   const stream = createWriteStream(file, { encoding: 'utf8' });
   const write = async (text: string) => {
     if (!stream.write(text)) await once(stream, 'drain');
   };
   let count = 0;
   try {
-    await write(utf8Bom + encodeCsvRow(header));
+    await write(utf8Bom + encodeCsvRow(header, separator));
     for await (const batch of batches) {
-      await write(batch.map((cells) => encodeCsvRow(cells)).join(''));
+      await write(batch.map((cells) => encodeCsvRow(cells, separator)).join(''));
       count += batch.length;
     }
   } finally {

@@ -3,7 +3,11 @@
  * transaction (all or nothing); bad rows come back with their row number and a reason key.
  */
 import { parseCsv } from '../../common/attendance/csv-parse';
-import { mapRosterHeader, requiredRosterColumns } from '../../common/attendance/roster-columns';
+import {
+  mapRosterHeader,
+  requiredRosterColumns,
+  rosterColumnAliases,
+} from '../../common/attendance/roster-columns';
 import { personDedupeKey, validateRosterRecord } from '../../common/attendance/roster-validate';
 import type { ImportRejection, ImportResult, PersonInput } from '../../common/ipc/contract-attendance';
 import type { Sql } from '../db/sqlite';
@@ -36,7 +40,11 @@ export const validateRoster = (csvText: string, year = currentYear()) => {
   const [header, ...data] = records;
   const columns = mapRosterHeader(header.cells);
   const missing = requiredRosterColumns.filter((column) => !columns.has(column));
-  if (missing.length) throw attendanceError('import-no-header', { columns: missing.join(', ') });
+  // Named as a person writes the header (the first accepted name), not by our internal ids.
+  if (missing.length)
+    throw attendanceError('import-no-header', {
+      columns: missing.map((column) => rosterColumnAliases[column][0]).join(', '),
+    });
   if (data.length > maxRosterRows) throw attendanceError('import-too-many-rows', { max: maxRosterRows });
   const candidates: Candidate[] = [];
   const rejected: ImportRejection[] = [];
@@ -79,7 +87,14 @@ export const createRosterImportService = (store: AttendanceStore) => ({
     };
     if (dryRun) {
       const { accepted, allRejected } = split(await existingKeys(db.read));
-      return { totalRows, accepted: accepted.length, rejected: allRejected, createdIds: [], dryRun: true };
+      return {
+        totalRows,
+        accepted: accepted.length,
+        rejected: allRejected,
+        createdIds: [],
+        dryRun: true,
+        acceptedNames: accepted.map((candidate) => candidate.input.displayName),
+      };
     }
     return db.write(async (tx) => {
       const now = new Date().toISOString();
@@ -98,7 +113,14 @@ export const createRosterImportService = (store: AttendanceStore) => ({
         },
         now,
       );
-      return { totalRows, accepted: createdIds.length, rejected: allRejected, createdIds, dryRun: false };
+      return {
+        totalRows,
+        accepted: createdIds.length,
+        rejected: allRejected,
+        createdIds,
+        dryRun: false,
+        acceptedNames: accepted.map((candidate) => candidate.input.displayName),
+      };
     });
   },
 });

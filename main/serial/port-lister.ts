@@ -33,6 +33,7 @@ export const createPortLister = (
     listRaw?: ListRawPorts;
     scanDev?: () => Promise<RawPortInfo[]>;
     onError?: (error: unknown) => void;
+    onSuccess?: () => void;
   } = {},
 ) => {
   const listRaw = options.listRaw ?? (() => SerialPort.list());
@@ -41,6 +42,7 @@ export const createPortLister = (
   return async (): Promise<PortListing> => {
     try {
       const raw = await listRaw();
+      options.onSuccess?.();
       return { ports: sortPorts(raw.map((port) => recognisePort(port))), problemKey: null };
     } catch (error) {
       options.onError?.(error);

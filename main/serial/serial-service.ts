@@ -12,6 +12,7 @@ import type { BoardStatus } from '../../common/ipc/contract-board';
 import type { Locale } from '../../common/i18n/locale';
 import type { DiagnosisFinding } from '../../common/serial/diagnosis';
 import { diagnoseSerial, type DiagnoseEnvironment } from './diagnose';
+import { createRepeatedFailureLog } from '../app/logger';
 import { createPortLister, type ListRawPorts, type PortListing } from './port-lister';
 import { createPortOwnership, type PortOwnership } from './port-ownership';
 import { createPortWatcher, type PortWatcher } from './port-watcher';
@@ -71,9 +72,12 @@ export interface SerialService {
 export const createSerialService = (options: SerialServiceOptions): SerialService => {
   const log = options.log ?? (() => undefined);
   const ownership = createPortOwnership();
+  // Polled every 1.5 s: a lasting failure is logged once, then a short line every few minutes.
+  const listFailure = createRepeatedFailureLog(log, 'serial: port list failed');
   const lister = createPortLister({
     listRaw: options.listRaw,
-    onError: (error) => log('serial: port list failed', error),
+    onError: (error) => listFailure.failed(error),
+    onSuccess: () => listFailure.recovered(),
   });
   const watcher = createPortWatcher({ list: lister, intervalMs: options.pollMs });
   const transports = createSerialTransportFactory({

@@ -1,4 +1,5 @@
 import { h, label } from '../ui/dom';
+import { buildLessonFold } from './lesson-fold';
 
 /** The places later features fill. Each starts with a labelled placeholder. */
 export type RegionName = 'lesson' | 'workspace' | 'board' | 'staff';
@@ -38,6 +39,13 @@ export const buildFrame = (): Frame => {
     role: 'status',
     'aria-live': 'polite',
   });
+  const regions: Record<RegionName, HTMLElement> = {
+    lesson: region('lesson'),
+    workspace: region('workspace'),
+    board: region('board'),
+    staff: region('staff'),
+  };
+  regions.staff.hidden = true;
   const header = h(
     'header',
     { class: 'app-header' },
@@ -47,16 +55,15 @@ export const buildFrame = (): Frame => {
       label('span', 'app.title'),
       label('small', 'app.tagline', { class: 'tagline' }),
     ),
+    buildLessonFold(regions.lesson, window.innerWidth),
     toolbar,
-    h('label', { class: 'language' }, label('span', 'app.language'), languageSelect),
+    h(
+      'label',
+      { class: 'language' },
+      label('span', 'app.language', { class: 'language-word' }),
+      languageSelect,
+    ),
   );
-  const regions: Record<RegionName, HTMLElement> = {
-    lesson: region('lesson'),
-    workspace: region('workspace'),
-    board: region('board'),
-    staff: region('staff'),
-  };
-  regions.staff.hidden = true;
   const pingButton = label('button', 'app.ping.button', { id: 'ping', type: 'button', class: 'link-button' });
   const pingResult = h('span', { id: 'ping-result', role: 'status', 'aria-live': 'polite' });
   const status = h('footer', { class: 'app-status' }, connection, pingButton, pingResult);

@@ -20,6 +20,10 @@ import { guideAnchorForMessageKey, statusWords, withWhere, type Words } from './
 const toIpcError = (error: unknown): IpcError =>
   error instanceof ChispaCallError ? error.error : { code: 'internal', messageKey: 'error.internal' };
 
+/** States where the child has something to choose or fix in the chooser. */
+const needsChild = (state: BoardStatus['state']): boolean =>
+  state !== 'ready' && state !== 'idle' && state !== 'connecting' && state !== 'flashing';
+
 export const boardConnectFeature: Feature = async ({ client, frame, shared }) => {
   const flashing = createBoardFlashing();
   shared.boardFlashing = flashing;
@@ -79,6 +83,15 @@ export const boardConnectFeature: Feature = async ({ client, frame, shared }) =>
     },
     openGuide,
   });
+  // Choosing a board folds away once a board is ready, and opens again when it needs the child.
+  const fold = h(
+    'details',
+    { class: 'board-connect-fold', 'data-testid': 'board-connect-fold', open: true },
+    h('summary', {}, label('h2', 'connect.title', { id: 'board-connect-title' })),
+    chooser.root,
+    h('div', { class: 'board-connect-actions' }, connectButton, disconnectButton),
+    notice,
+  );
   const root = h(
     'section',
     {
@@ -86,10 +99,7 @@ export const boardConnectFeature: Feature = async ({ client, frame, shared }) =>
       'aria-labelledby': 'board-connect-title',
       'data-testid': 'board-connect-panel',
     },
-    label('h2', 'connect.title', { id: 'board-connect-title' }),
-    chooser.root,
-    h('div', { class: 'board-connect-actions' }, connectButton, disconnectButton),
-    notice,
+    fold,
     statusBox,
     h('div', { class: 'connect-next' }, prepareButton, helpButton),
     prepareFlow.root,
@@ -131,6 +141,9 @@ export const boardConnectFeature: Feature = async ({ client, frame, shared }) =>
     diagnosis.button.disabled = busy;
   };
   const show = (status: BoardStatus) => {
+    const changed = status.state !== last?.state;
+    if (changed && status.state === 'ready') fold.open = false;
+    if (changed && needsChild(status.state)) fold.open = true;
     last = status;
     if (!flashing.isFlashing()) chooser.select(status.target);
     render();

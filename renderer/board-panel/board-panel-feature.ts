@@ -6,6 +6,7 @@ import type { Feature } from '../app/features';
 import { buildBoardPanel } from './board-panel';
 import { buildBoardStateLine } from './board-state-line';
 import { defaultKitLayout, type KitLayout } from './kit-layout';
+import { partsInUse } from './parts-in-use';
 
 export const boardPanelFeature: Feature = async ({ client, frame, shared }) => {
   const region = frame.regions.board;
@@ -20,14 +21,22 @@ export const boardPanelFeature: Feature = async ({ client, frame, shared }) => {
   let panel = build(defaultKitLayout);
   region.append(stateLine.root, panel.root);
   // A lesson shows only its own parts and wiring; closing it brings the whole kit back.
+  let layout = defaultKitLayout;
+  const markInUse = () => {
+    if (shared.editor) panel.showInUse(partsInUse(layout, shared.editor.saveState()));
+  };
   shared.boardLayout = {
-    show(layout) {
-      const next = build(layout ?? defaultKitLayout);
-      panel.root.replaceWith(next.root);
-      panel = next;
+    show(next) {
+      layout = next ?? defaultKitLayout;
+      const built = build(layout);
+      panel.root.replaceWith(built.root);
+      panel = built;
       panel.resendInputs();
+      markInUse();
     },
   };
+  markInUse();
+  shared.editor?.onChange(markInUse);
   client.on('board.pins', (snapshot) => panel.applySnapshot(snapshot));
   let wasReady = false;
   client.on('board.state', (status) => {

@@ -9,6 +9,7 @@ import { h } from '../ui/dom';
 import { pinLabel, type KitLayout, type KitPart } from './kit-layout';
 import { latestOnly } from './latest-only';
 import { partState, potVolts, type PartState } from './part-state';
+import { potMax, potValueAfterKey } from './pot-keys';
 // Registers the custom elements (the type import below alone would be erased).
 import './wokwi-parts';
 import type {
@@ -29,6 +30,8 @@ export interface BoardPanel {
    * just started knows nothing of what was set on the panel before it was running.
    */
   resendInputs(): void;
+  /** Marks the parts the program uses (by part id): they are shown first. */
+  showInUse(ids: ReadonlySet<string>): void;
 }
 
 interface MountedPart {
@@ -37,6 +40,10 @@ interface MountedPart {
   element: HTMLElement;
   apply(state: PartState): void;
 }
+
+/** Resolves once a Lit-based wokwi element has drawn its shadow DOM. */
+const whenRendered = (element: HTMLElement): Promise<unknown> =>
+  (element as HTMLElement & { updateComplete?: Promise<unknown> }).updateComplete ?? Promise.resolve();
 
 /** Keeps a text (or attribute) in the current language. */
 const follow = (apply: () => void): void => {
@@ -94,11 +101,16 @@ const mountButton = (
     'data-testid': `button-${part.pin}`,
   }) as unknown as WokwiPushbutton;
   const caption = h('figcaption', {});
-  follow(() => {
+  const describe = () => {
     caption.textContent = t('runner.panel.button', { pin: pinLabel(part.pin) });
-    button.setAttribute('aria-label', `${caption.textContent}. ${t('runner.panel.button.hint')}`);
     button.title = t('runner.panel.button.hint');
-  });
+    // The element names its inner button "<label> <color> pushbutton" in English; ours replaces it.
+    button.shadowRoot
+      ?.querySelector('button')
+      ?.setAttribute('aria-label', `${caption.textContent}. ${t('runner.panel.button.hint')}`);
+  };
+  follow(describe);
+  void whenRendered(button).then(describe);
   const press = (level: boolean) => {
     button.dataset.pressed = String(level);
     send({ kind: 'digital', pin: part.pin, level });
@@ -122,13 +134,32 @@ const mountPot = (
   const caption = h('figcaption', {});
   follow(() => {
     caption.textContent = t('runner.panel.pot', { pin: pinLabel(14 + part.channel) });
-    pot.setAttribute('aria-label', `${caption.textContent}. ${t('runner.panel.pot.hint')}`);
     pot.title = t('runner.panel.pot.hint');
   });
-  pot.addEventListener('input', () => {
+  const inner = () => pot.shadowRoot?.querySelector('input');
+  const describe = () => {
+    // The knob's own range input is the control; its drawing (an unnamed role="slider") is not.
+    pot.shadowRoot?.querySelector('svg')?.setAttribute('aria-hidden', 'true');
+    inner()?.setAttribute('aria-label', `${caption.textContent ?? ''}. ${t('runner.panel.pot.hint')}`);
+    inner()?.setAttribute('aria-valuetext', `${Math.round((Number(pot.value) / potMax) * 100)} %`);
+  };
+  void whenRendered(pot).then(() => {
+    describe();
+    onLocaleChange(describe);
+  });
+  const changed = () => {
     const value = Number(pot.value);
     pot.dataset.value = String(value);
-    send({ kind: 'analog', pin: part.channel, volts: potVolts(value / 1023) });
+    describe();
+    send({ kind: 'analog', pin: part.channel, volts: potVolts(value / potMax) });
+  };
+  pot.addEventListener('input', changed);
+  pot.addEventListener('keydown', (event) => {
+    const next = potValueAfterKey(event.key, Number(pot.value));
+    if (next === null) return;
+    event.preventDefault();
+    pot.value = next;
+    changed();
   });
   return { part, figure: figure(part, pot, caption), element: pot, apply: () => {} };
 };
@@ -268,16 +299,20 @@ export const buildBoardPanel = (
   uno.dataset.led13 = 'false';
   follow(() => uno.setAttribute('aria-label', t('runner.panel.board')));
   uno.setAttribute('role', 'img');
+  // One flowing list: the parts the program uses come first (above the Uno), the rest after it.
   const root = h(
     'div',
     { class: 'board-panel', 'data-testid': 'board-panel', 'data-layout': layout.id },
     h('div', { class: 'board-panel-uno' }, uno),
-    h('div', { class: 'board-panel-parts' }, ...mounted.map((entry) => entry.figure)),
+    ...mounted.map((entry) => entry.figure),
   );
   let led13 = false;
   let snapshots = 0;
   return {
     root,
+    showInUse(ids) {
+      for (const entry of mounted) entry.figure.dataset.inUse = String(ids.has(entry.part.id));
+    },
     resendInputs() {
       for (const [id, input] of positions) senderFor(id)(input);
     },

@@ -110,6 +110,7 @@ export const buildToolbox = (
         blockOf('logic_boolean'),
       ]),
       category('loops', 'loop_category', [
+        blockOf('chispa_forever'),
         blockOf('controls_repeat_ext', { TIMES: num(10) }),
         blockOf('controls_whileUntil'),
         blockOf('controls_for', { FROM: num(1), TO: num(10), BY: num(1) }),

@@ -91,15 +91,20 @@ export const toBoardCommand = (op: BoardOpName, args: readonly unknown[]): Board
   }
 };
 
-/** Milliseconds for wait(): negative or non-numbers wait 0, capped at one hour. */
+/** Milliseconds for wait(): non-numbers wait 0, capped at one hour; a negative time is an error. */
 export const waitMs = (value: unknown): number => {
   const ms = toNumber(value);
+  if (ms < 0) throw new ProgramValueError('runner.error.negative-wait', { value: show(value) });
   return Number.isFinite(ms) ? clamp(ms, 0, 3_600_000) : 0;
 };
 
 /** What print() shows for a value: text as is, numbers and booleans plainly, lists as [a, b]. */
 export const formatPrint = (value: unknown): string => {
   if (typeof value === 'string') return value;
+  // 10 ÷ 0 shows ∞ (not "Infinity"); a number that cannot be worked out shows ?.
+  if (typeof value === 'number' && !Number.isFinite(value)) {
+    return Number.isNaN(value) ? '?' : value > 0 ? '∞' : '-∞';
+  }
   // 0.1 + 0.2 shows 0.3, not 0.30000000000000004 (floating-point noise means nothing to a child).
   if (typeof value === 'number' && Number.isFinite(value) && !Number.isInteger(value)) {
     return String(Number(value.toPrecision(12)));

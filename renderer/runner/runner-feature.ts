@@ -96,6 +96,10 @@ export const runnerFeature: Feature = ({ client, frame, shared }) => {
       controls.say({ key: 'runner.error.syntax', params: {} }, 'error');
       return;
     }
+    if (code.trim() === '') {
+      controls.say({ key: 'runner.hint.empty-program', params: {} });
+      return;
+    }
     void runner.run(code);
   });
   controls.stopButton.addEventListener('click', () => runner.stop());

@@ -1,5 +1,6 @@
 import type { AuditEntry } from '../../common/ipc/contract-attendance';
-import { getLocale } from '../i18n/i18n';
+import { getLocale, onLocaleChange, t } from '../i18n/i18n';
+import { auditDetailText } from './audit-detail';
 import { h, label } from '../ui/dom';
 import { auditActionKey } from './labels';
 import { shortDateTime } from './local-dates';
@@ -54,8 +55,18 @@ export const createAuditLog = (ctx: StaffContext) => {
             label('span', entry.named ? 'staff.ui.audit.named' : 'staff.ui.audit.pseudonymous'),
           ),
       h('td', {}, entry.rowCount === null ? '' : String(entry.rowCount)),
-      h('td', {}, entry.detail ?? ''),
+      detailCell(entry),
     );
+  // The detail follows the language like the other cells.
+  const detailCell = (entry: AuditEntry) => {
+    const cell = h('td', {});
+    const show = () => {
+      cell.textContent = auditDetailText(entry.action, entry.detail, t);
+    };
+    show();
+    onLocaleChange(show);
+    return cell;
+  };
   const load = async () => {
     try {
       const { entries } = await ctx.call('audit.list', { limit: 100 });

@@ -1,98 +1,41 @@
-import type { PersonSearchHit, Session } from '../../common/ipc/contract-attendance';
-import { t } from '../i18n/i18n';
 import { h, label } from '../ui/dom';
+import { createCheckInRoster } from './checkin-roster';
+import { createSessionPicker } from './checkin-session-picker';
+import { createWalkIn } from './checkin-walk-in';
 import { field } from './form-fields';
-import { activityKey, ageBandKey, consentStateKey, typeKey } from './labels';
-import { createPersonForm } from './person-form';
-import { matchesQuery } from './roster-filter';
 import type { StaffContext } from './staff-context';
 import { createStatusLine } from './status-line';
-import { setText, translateTree, whileConnected } from './staff-text';
-
-const rosterLimit = 500;
+import { translateTree } from './staff-text';
 
 /**
- * The fast screen: pick the session, type a few letters, Enter (or tap) marks the person.
- * The roster is loaded once per session and filtered in the page on every key press. Tapping a
- * present person again is a correction (checkin.unmark appends an event; nothing is edited).
+ * The fast screen: pick the session, type a few letters, Enter (or tap) marks the person; a
+ * walk-in is added and checked in from the same screen. The three parts live in their own files.
  */
 export const createCheckInView = (ctx: StaffContext, openSessions: () => void) => {
-  const sessionSelect = h('select', { id: 'checkin-session' });
-  const count = h('p', {
-    class: 'checkin-count',
-    id: 'checkin-count',
-    role: 'status',
-    'aria-live': 'polite',
-  });
-  const search = h('input', {
-    type: 'search',
-    id: 'checkin-search',
-    autocomplete: 'off',
-    'aria-controls': 'checkin-roster',
-  });
-  const list = h('ul', { class: 'roster', id: 'checkin-roster', 'aria-label': '' });
-  list.dataset.i18nAttr = 'aria-label:staff.ui.checkin.roster';
-  const noMatch = label('p', 'staff.ui.checkin.no-match', {
-    class: 'empty',
-    hidden: true,
-    id: 'checkin-no-match',
-  });
   const status = createStatusLine('checkin-status');
-
-  // Walk-in: creates the person and checks them in with one call.
-  const walkInForm = createPersonForm({ idPrefix: 'walkin', requireConsent: true, withConsent: true });
-  const walkInStatus = createStatusLine('walkin-status');
-  const walkInSubmit = label('button', 'staff.ui.walkin.submit', { type: 'submit', id: 'walkin-submit' });
-  const walkIn = h(
-    'form',
-    {
-      class: 'staff-card walkin',
-      id: 'walkin-form',
-      hidden: true,
-      'aria-labelledby': 'walkin-title',
-      novalidate: true,
-    },
-    label('h4', 'staff.ui.walkin.title', { id: 'walkin-title' }),
-    walkInForm.element,
-    h(
-      'div',
-      { class: 'actions' },
-      walkInSubmit,
-      label('button', 'staff.ui.cancel', {
-        type: 'button',
-        class: 'secondary',
-        onclick: () => toggleWalkIn(false),
-      }),
-    ),
-    walkInStatus.element,
-  );
-  const walkInToggle = label('button', 'staff.ui.walkin.open', {
-    type: 'button',
-    class: 'secondary',
-    id: 'walkin-open',
-    'aria-expanded': 'false',
-    'aria-controls': 'walkin-form',
+  const roster = createCheckInRoster(ctx, status);
+  const noSession = label('p', 'staff.ui.checkin.no-session', {
+    class: 'notice',
+    id: 'checkin-no-session',
+    hidden: true,
   });
-  const toggleWalkIn = (open: boolean) => {
-    walkIn.hidden = !open;
-    walkInToggle.setAttribute('aria-expanded', String(open));
-    if (open) {
-      if (!walkInForm.nameInput.value) {
-        // Most walk-ins at a family workshop are caregivers, at a teacher training teachers.
-        const activity = sessions.find((session) => session.id === sessionId)?.activityType;
-        walkInForm.setType(
-          activity === 'digital-safety-family'
-            ? 'caregiver'
-            : activity === 'teacher-training'
-              ? 'teacher'
-              : 'learner',
-        );
-        walkInForm.nameInput.value = search.value.trim();
-      }
-      walkInForm.focus();
-    } else search.focus();
-  };
-  walkInToggle.addEventListener('click', () => toggleWalkIn(walkIn.hidden));
+  const picker = createSessionPicker(ctx, {
+    onSelect: async (id) => {
+      element.dataset.sessionId = id;
+      await roster.load(id);
+    },
+    onError: (error) => status.error(error),
+  });
+  const walkIn = createWalkIn(ctx, {
+    sessionId: picker.sessionId,
+    activity: picker.activity,
+    typedName: () => roster.search.value.trim(),
+    onCheckedIn: (person) => {
+      roster.addPresent(person);
+      status.ok('staff.ui.walkin.done', { name: person.displayName });
+    },
+    onClose: () => roster.search.focus(),
+  });
 
   const element = h(
     'div',
@@ -100,290 +43,46 @@ export const createCheckInView = (ctx: StaffContext, openSessions: () => void) =
     h(
       'div',
       { class: 'checkin-top' },
-      field('staff.ui.checkin.session', sessionSelect),
+      field('staff.ui.checkin.session', picker.select),
       label('button', 'staff.ui.checkin.new-session', {
         type: 'button',
         class: 'secondary',
         onclick: openSessions,
       }),
-      count,
+      roster.count,
     ),
-    label('p', 'staff.ui.checkin.no-session', { class: 'notice', id: 'checkin-no-session', hidden: true }),
+    noSession,
     h(
       'div',
       { class: 'checkin-main' },
       h(
         'div',
         { class: 'checkin-search' },
-        field('staff.ui.checkin.search', search, 'staff.ui.checkin.search-hint'),
-        walkInToggle,
+        field('staff.ui.checkin.search', roster.search, 'staff.ui.checkin.search-hint'),
+        walkIn.openButton,
       ),
-      walkIn,
+      walkIn.form,
       status.element,
-      list,
-      noMatch,
+      roster.list,
+      roster.noMatch,
     ),
   );
 
-  let sessions: Session[] = [];
-  let sessionId = '';
-  let truncated = false;
-  const people = new Map<string, PersonSearchHit>();
-  const present = new Map<string, boolean>();
-  const rows = new Map<string, { item: HTMLLIElement; button: HTMLButtonElement; state: HTMLElement }>();
-
-  const renderCount = () => {
-    const n = [...present.values()].filter(Boolean).length;
-    count.dataset.count = String(n);
-    setText(count, 'staff.ui.checkin.count', { count: n });
+  const load = async (wanted?: string) => {
+    const { count } = await picker.load(wanted);
+    noSession.hidden = count > 0;
   };
-
-  const renderSessionOptions = () => {
-    sessionSelect.replaceChildren(
-      ...sessions.map((session) => {
-        const option = h('option', { value: session.id });
-        option.textContent = `${session.date} ${session.startTime} · ${t(activityKey(session.activityType))} · ${session.facilitator}`;
-        return option;
-      }),
-    );
-    sessionSelect.value = sessionId;
-  };
-  whileConnected(sessionSelect, renderSessionOptions);
-
-  const paintRow = (id: string) => {
-    const row = rows.get(id);
-    if (!row) return;
-    const on = present.get(id) === true;
-    row.button.setAttribute('aria-pressed', String(on));
-    row.item.classList.toggle('present', on);
-    row.state.dataset.i18n = on ? 'staff.ui.checkin.present' : 'staff.ui.checkin.absent';
-    row.state.textContent = t(row.state.dataset.i18n);
-  };
-
-  const buildRow = (person: PersonSearchHit) => {
-    const state = h('span', { class: 'state' });
-    const meta = h(
-      'span',
-      { class: 'meta' },
-      label('span', typeKey(person.type)),
-      ' · ',
-      label('span', ageBandKey(person.ageBand)),
-      person.consentState === 'missing' || person.consentState === 'withdrawn'
-        ? label('span', consentStateKey(person.consentState), {
-            class: `badge consent-${person.consentState}`,
-          })
-        : null,
-    );
-    const button = h(
-      'button',
-      { type: 'button', class: 'person-toggle', 'data-person-id': person.id, 'aria-pressed': 'false' },
-      h('span', { class: 'name' }, person.displayName),
-      meta,
-      state,
-    );
-    button.addEventListener('click', () => void toggle(person.id));
-    const item = h('li', { 'data-person-id': person.id }, button);
-    rows.set(person.id, { item, button, state });
-    translateTree(item);
-    paintRow(person.id);
-    return item;
-  };
-
-  const addPerson = (person: PersonSearchHit) => {
-    people.set(person.id, person);
-    if (rows.has(person.id)) return;
-    const item = buildRow(person);
-    // Keep the list in name order (as main lists it).
-    const after = [...people.values()]
-      .filter((other) => other.id !== person.id && rows.has(other.id))
-      .find((other) => other.displayName.localeCompare(person.displayName, 'es') > 0);
-    if (after) rows.get(after.id)?.item.before(item);
-    else list.append(item);
-  };
-
-  /** Shows the matches; returns them in list order. */
-  const applyFilter = (): PersonSearchHit[] => {
-    const query = search.value;
-    const matches: PersonSearchHit[] = [];
-    for (const item of list.children) {
-      const id = (item as HTMLElement).dataset.personId ?? '';
-      const person = people.get(id);
-      const show = !!person && matchesQuery(person.displayName, query);
-      (item as HTMLElement).hidden = !show;
-      if (show && person) matches.push(person);
-    }
-    noMatch.hidden = matches.length > 0 || !sessionId;
-    return matches;
-  };
-
-  let searchTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Only for centres larger than one loaded roster: ask main for names not loaded yet. */
-  const searchServer = () => {
-    clearTimeout(searchTimer);
-    if (!truncated || !search.value.trim()) return;
-    searchTimer = setTimeout(async () => {
-      try {
-        const { people: hits } = await ctx.call('people.search', {
-          query: search.value,
-          sessionId,
-          limit: 50,
-        });
-        for (const hit of hits) {
-          if (hit.present !== null) present.set(hit.id, hit.present);
-          addPerson(hit);
-        }
-        applyFilter();
-      } catch (error) {
-        status.error(error);
-      }
-    }, 150);
-  };
-
-  /** People with a call in flight: a tap meanwhile is ignored, so taps never race each other. */
-  const pending = new Set<string>();
-
-  const toggle = async (personId: string) => {
-    if (!sessionId || pending.has(personId)) return;
-    pending.add(personId);
-    rows.get(personId)?.item.setAttribute('aria-busy', 'true');
-    const person = people.get(personId);
-    const wasPresent = present.get(personId) === true;
-    present.set(personId, !wasPresent);
-    paintRow(personId);
-    renderCount();
-    try {
-      const result = await ctx.call(wasPresent ? 'checkin.unmark' : 'checkin.mark', { sessionId, personId });
-      present.set(personId, result.present);
-      status.ok(result.present ? 'staff.ui.checkin.marked' : 'staff.ui.checkin.unmarked', {
-        name: person?.displayName ?? '',
-      });
-      ctx.notify('attendance');
-    } catch (error) {
-      present.set(personId, wasPresent);
-      status.error(error);
-    } finally {
-      pending.delete(personId);
-      rows.get(personId)?.item.removeAttribute('aria-busy');
-    }
-    paintRow(personId);
-    renderCount();
-  };
-
-  search.addEventListener('input', () => {
-    applyFilter();
-    searchServer();
-  });
-  search.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      search.value = '';
-      applyFilter();
-    } else if (event.key === 'Enter') {
-      event.preventDefault();
-      const matches = applyFilter();
-      const first = matches.find((person) => present.get(person.id) !== true);
-      if (!search.value.trim() || matches.length === 0) return;
-      if (!first) {
-        status.ok('staff.ui.checkin.already', { name: matches[0].displayName });
-        return;
-      }
-      search.value = '';
-      applyFilter();
-      void toggle(first.id);
-    }
-  });
-
-  const loadRoster = async () => {
-    people.clear();
-    present.clear();
-    rows.clear();
-    list.replaceChildren();
-    renderCount();
-    if (!sessionId) return;
-    try {
-      const [{ people: hits }, { entries }] = await Promise.all([
-        ctx.call('people.search', { query: '', sessionId, limit: rosterLimit }),
-        ctx.call('checkin.list', { sessionId }),
-      ]);
-      truncated = hits.length >= rosterLimit;
-      for (const entry of entries) present.set(entry.personId, entry.present);
-      for (const hit of hits) {
-        if (hit.present !== null) present.set(hit.id, hit.present);
-        addPerson(hit);
-      }
-      renderCount();
-      applyFilter();
-    } catch (error) {
-      status.error(error);
-    }
-  };
-
-  const selectSession = async (id: string) => {
-    sessionId = id;
-    sessionSelect.value = id;
-    element.dataset.sessionId = id;
-    await loadRoster();
-  };
-  sessionSelect.addEventListener('change', () => void selectSession(sessionSelect.value));
-
-  const loadSessions = async (wanted?: string) => {
-    try {
-      sessions = (await ctx.call('sessions.list', { limit: 50 })).sessions;
-    } catch (error) {
-      status.error(error);
-      return;
-    }
-    const noSession = element.querySelector<HTMLElement>('#checkin-no-session');
-    if (noSession) noSession.hidden = sessions.length > 0;
-    const keep = wanted ?? (sessions.some((s) => s.id === sessionId) ? sessionId : (sessions[0]?.id ?? ''));
-    sessionId = keep;
-    renderSessionOptions();
-    await selectSession(keep);
-  };
-
-  walkIn.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    const read = walkInForm.read();
-    if (!read.ok) {
-      walkInStatus.invalid(read.key, read.params);
-      read.focus.focus();
-      return;
-    }
-    if (!sessionId) {
-      walkInStatus.invalid('staff.ui.checkin.no-session');
-      return;
-    }
-    walkInSubmit.disabled = true;
-    try {
-      const { person, checkIn } = await ctx.call('checkin.walkIn', { sessionId, person: read.person });
-      present.set(person.id, checkIn.present);
-      addPerson({ ...person, present: checkIn.present });
-      paintRow(person.id);
-      renderCount();
-      walkInForm.reset();
-      walkInStatus.clear();
-      search.value = '';
-      applyFilter();
-      toggleWalkIn(false);
-      status.ok('staff.ui.walkin.done', { name: person.displayName });
-      ctx.notify('attendance');
-    } catch (error) {
-      walkInStatus.error(error);
-    } finally {
-      walkInSubmit.disabled = false;
-    }
-  });
 
   translateTree(element);
   return {
     element,
     show: async () => {
-      await loadSessions();
-      search.focus();
+      await load();
+      roster.search.focus();
     },
     open: async (id: string) => {
-      await loadSessions(id);
-      search.focus();
+      await load(id);
+      roster.search.focus();
     },
   };
 };

@@ -1,4 +1,5 @@
 import type { ActivityType, ExportFormat, ExportResult } from '../../common/ipc/contract-attendance';
+import { getLocale } from '../i18n/i18n';
 import { h, label } from '../ui/dom';
 import { createAuditLog } from './audit-log';
 import { confirmAction } from './confirm-dialog';
@@ -100,6 +101,8 @@ export const createExportsView = (ctx: StaffContext) => {
         activityType: (activity.value || null) as ActivityType | null,
         named: withNames,
         ...(withNames ? { confirmNamed: true } : {}),
+        // For the admin's spreadsheet: their language, local times, their locale's separator.
+        language: getLocale(),
       });
       const bytes = fileBytes(result);
       if (bytes) downloadBytes(bytes, result.fileName, result.mimeType);

@@ -2,8 +2,16 @@ import type { ImportResult } from '../../common/ipc/contract-attendance';
 import { h, label } from '../ui/dom';
 import { field } from './form-fields';
 import type { StaffContext } from './staff-context';
+import { decodeRoster, type RosterEncoding } from './roster-decode';
 import { createStatusLine } from './status-line';
 import { setText, translateTree } from './staff-text';
+
+const encodingNames: Record<RosterEncoding, string> = {
+  'utf-8': 'UTF-8',
+  'utf-16le': 'UTF-16',
+  'utf-16be': 'UTF-16',
+  'windows-1252': 'Windows-1252 (Excel)',
+};
 
 /**
  * Roster import from a CSV file. "Check" is a dry run; "Import" adds the good rows in one
@@ -30,6 +38,7 @@ export const createRosterImport = (ctx: StaffContext) => {
     result,
   );
 
+  let lastEncoding: RosterEncoding = 'utf-8';
   const show = (outcome: ImportResult) => {
     const summary = h('p', { class: 'import-summary', id: 'roster-summary' });
     summary.dataset.accepted = String(outcome.accepted);
@@ -46,7 +55,7 @@ export const createRosterImport = (ctx: StaffContext) => {
         'tr',
         { 'data-row': rejection.row },
         h('td', {}, String(rejection.row)),
-        h('td', {}, rejection.field ?? ''),
+        rejection.field ? label('td', `screens.import.column.${rejection.field}`) : h('td', {}),
         reason,
       );
     });
@@ -69,7 +78,18 @@ export const createRosterImport = (ctx: StaffContext) => {
           h('tbody', {}, ...rows),
         )
       : null;
-    result.replaceChildren(summary, table ?? '');
+    // The names as read from the file: the admin sees "Peña", not "Pe�a", before importing.
+    const names = outcome.acceptedNames.length
+      ? h(
+          'details',
+          { class: 'import-names', id: 'roster-names', open: outcome.dryRun },
+          label('summary', outcome.dryRun ? 'screens.import.names-to-add' : 'screens.import.names-added'),
+          h('ul', {}, ...outcome.acceptedNames.map((name) => h('li', {}, name))),
+        )
+      : null;
+    const encoding = h('p', { class: 'hint', id: 'roster-encoding', 'data-encoding': lastEncoding });
+    setText(encoding, 'screens.import.encoding', { encoding: encodingNames[lastEncoding] });
+    result.replaceChildren(summary, encoding, names ?? '', table ?? '');
     translateTree(result);
   };
 
@@ -82,7 +102,9 @@ export const createRosterImport = (ctx: StaffContext) => {
     }
     check.disabled = run.disabled = true;
     try {
-      const csvText = await chosen.text();
+      const decoded = decodeRoster(new Uint8Array(await chosen.arrayBuffer()));
+      lastEncoding = decoded.encoding;
+      const csvText = decoded.text;
       const outcome = await ctx.call('roster.import', { csvText, dryRun });
       status.clear();
       show(outcome);

@@ -1,3 +1,5 @@
+import { t } from '../i18n/i18n';
+
 /** Tiny DOM builder: h('button', { class: 'x', 'data-i18n': 'app.title' }, child, …). */
 type Attrs = Record<string, string | number | boolean | undefined | EventListener>;
 type Child = Node | string | null | undefined | false;
@@ -21,6 +23,10 @@ export const h = <K extends keyof HTMLElementTagNameMap>(
   return element;
 };
 
-/** A text node-backed element that follows the language: h-like, with data-i18n set. */
+/**
+ * A text node-backed element that follows the language: h-like, with data-i18n set and its text
+ * already in the current language (a feature mounted after the first translation pass still
+ * shows words, not an empty box).
+ */
 export const label = <K extends keyof HTMLElementTagNameMap>(tag: K, key: string, attrs: Attrs = {}) =>
-  h(tag, { ...attrs, 'data-i18n': key });
+  h(tag, { ...attrs, 'data-i18n': key }, t(key));

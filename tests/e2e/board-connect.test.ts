@@ -246,6 +246,8 @@ describe.skipIf(skipReason !== null)(
     it('a failed Prepare says what to try and links its guide section', async () => {
       // A port where nothing answers: no Firmata, no bootloader.
       silent = await createPtyPair();
+      // The board is ready, so choosing folded away: the child opens it again.
+      await page.click('[data-testid="board-connect-fold"] > summary');
       await page.fill('[data-testid="board-manual-path"]', silent.appPath);
       await page.click('[data-testid="board-manual-add"]');
       await page.click('[data-testid="board-connect"]');

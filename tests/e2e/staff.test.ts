@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { translate } from '../../common/i18n/translate';
 import { namedExportExtraColumns, pseudonymousExportColumns } from '../../common/ipc/contract-attendance';
 import { startApp, type RunningApp } from './helpers/app-process';
 import { openBrowser, type BrowserSession } from './helpers/browser';
@@ -14,13 +15,16 @@ import { openBrowser, type BrowserSession } from './helpers/browser';
  */
 const adminPin = '2468';
 
-/** The downloaded CSV as rows of cells (our names contain no commas or quotes). */
+/** The downloaded CSV (Spanish: ";" between columns) as rows of cells (no quotes in our data). */
 const readCsv = (text: string) => {
   expect(text.charCodeAt(0)).toBe(0xfeff);
   const lines = text.slice(1).split('\r\n');
   expect(lines.at(-1)).toBe('');
-  return lines.slice(0, -1).map((line) => line.split(','));
+  return lines.slice(0, -1).map((line) => line.split(';'));
 };
+/** Column headers as a Spanish admin sees them. */
+const spanishColumns = (columns: readonly string[]) =>
+  columns.map((column) => translate('es', `screens.export.column.${column}`));
 
 const exportCsv = async (page: Page, confirmNamed: boolean) => {
   const downloadStarted = page.waitForEvent('download');
@@ -196,7 +200,7 @@ describe('staff area in Chromium (issue 6)', () => {
     await page.click('#staff-tab-exports');
     const pseudonymous = await exportCsv(page, false);
     const rows = readCsv(pseudonymous.text);
-    expect(rows[0]).toEqual([...pseudonymousExportColumns]);
+    expect(rows[0]).toEqual(spanishColumns(pseudonymousExportColumns));
     expect(rows).toHaveLength(4);
     for (const name of ['Ana', 'Quispe', 'Bruno', 'Mamani', 'Diego', 'Flores', 'Carla', 'Rosa', 'María']) {
       expect(pseudonymous.text).not.toContain(name);
@@ -205,11 +209,11 @@ describe('staff area in Chromium (issue 6)', () => {
     expect(
       rows
         .slice(1)
-        .map((row) => column(row, 'person_type'))
+        .map((row) => column(row, 'Tipo de persona'))
         .sort(),
-    ).toEqual(['learner', 'learner', 'teacher']);
-    expect(new Set(rows.slice(1).map((row) => column(row, 'activity_type')))).toEqual(
-      new Set(['robotics-class']),
+    ).toEqual(['Docente', 'Niña, niño o adolescente', 'Niña, niño o adolescente']);
+    expect(new Set(rows.slice(1).map((row) => column(row, 'Actividad')))).toEqual(
+      new Set(['Clase de robótica']),
     );
     await page.waitForSelector('#export-path:not([hidden])');
     expect(await page.getAttribute('#export-path', 'data-path')).toContain(app.dataDir);
@@ -225,9 +229,9 @@ describe('staff area in Chromium (issue 6)', () => {
 
     const named = await exportCsv(page, true);
     const namedRows = readCsv(named.text);
-    expect(namedRows[0]).toEqual([...pseudonymousExportColumns, ...namedExportExtraColumns]);
+    expect(namedRows[0]).toEqual(spanishColumns([...pseudonymousExportColumns, ...namedExportExtraColumns]));
     expect(namedRows).toHaveLength(4);
-    const names = namedRows.slice(1).map((row) => row[namedRows[0].indexOf('display_name')]);
+    const names = namedRows.slice(1).map((row) => row[namedRows[0].indexOf('Nombre')]);
     expect(names.sort()).toEqual(['Ana Quispe', 'Bruno Mamani', 'Diego Flores']);
 
     // XLSX: the same rows as a real workbook (a zip), pseudonymous again once the box is cleared.

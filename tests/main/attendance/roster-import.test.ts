@@ -91,10 +91,10 @@ describe('roster import', () => {
     await check.close();
   });
 
-  it('refuses a file without the required columns, naming them', async () => {
+  it('refuses a file without the required columns, naming them as a header would', async () => {
     await expect(service.roster.importRoster('apellido;edad\nPeña;12', false, admin)).rejects.toMatchObject({
       code: 'attendance.import-no-header',
-      params: { columns: 'name, type' },
+      params: { columns: 'nombre, tipo' },
     });
     await expect(service.roster.importRoster('\uFEFF\r\n', false, admin)).rejects.toMatchObject({
       code: 'attendance.import-empty',
