@@ -24,6 +24,8 @@ import esRunner from './es/runner.json';
 import enRunner from './en/runner.json';
 import esConnect from './es/connect.json';
 import enConnect from './en/connect.json';
+import esSafety from './es/safety.json';
+import enSafety from './en/safety.json';
 
 export type MessageTable = Readonly<Record<string, string>>;
 
@@ -39,6 +41,7 @@ export const messageFiles: Record<Locale, Record<string, MessageTable>> = {
     troubleshooting: esTroubleshooting,
     runner: esRunner,
     connect: esConnect,
+    safety: esSafety,
   },
   en: {
     app: enApp,
@@ -51,6 +54,7 @@ export const messageFiles: Record<Locale, Record<string, MessageTable>> = {
     troubleshooting: enTroubleshooting,
     runner: enRunner,
     connect: enConnect,
+    safety: enSafety,
   },
 };
 

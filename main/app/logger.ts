@@ -1,5 +1,6 @@
-import { appendFileSync, mkdirSync } from 'node:fs';
+import { appendFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { ensurePrivateDir, privateFileMode } from './atomic-write';
 
 export interface Logger {
   info(message: string, ...extra: unknown[]): void;
@@ -16,11 +17,12 @@ const format = (level: string, message: string, extra: unknown[]): string => {
 
 /** Appends to a log file in the data directory; also echoes warnings and errors to stderr. */
 export const createFileLogger = (file: string, options: { echo?: boolean } = {}): Logger => {
-  mkdirSync(dirname(file), { recursive: true });
   const write = (level: string, message: string, extra: unknown[]) => {
     const line = format(level, message, extra);
     try {
-      appendFileSync(file, line);
+      // A deleted logs/ folder is recreated.
+      ensurePrivateDir(dirname(file));
+      appendFileSync(file, line, { mode: privateFileMode });
     } catch {
       // A full or read-only disk must not take the app down; stderr still gets it.
     }

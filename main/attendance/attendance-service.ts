@@ -1,5 +1,5 @@
 /** The attendance log's services over one store (one database, one writer). */
-import { basename } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { Logger } from '../app/logger';
 import { listAudit, writeAudit } from './audit-repo';
 import { openAttendanceStore, type AttendanceStoreOptions } from './attendance-store';
@@ -7,6 +7,7 @@ import { createCheckInService } from './checkin-service';
 import { createExportService } from './export-service';
 import { createPeopleService } from './people-service';
 import { createRosterImportService } from './roster-import';
+import { createPinThrottle } from './pin-throttle';
 import { createStaffService } from './staff-service';
 import { createSummaryService } from './summary-service';
 
@@ -15,6 +16,8 @@ export interface AttendanceServiceOptions {
   backups: string;
   exports: string;
   logger: Logger;
+  /** The wrong-PIN count (default: staff-pin-attempts.json next to the database). */
+  pinAttemptsFile?: string;
   store?: Partial<Omit<AttendanceStoreOptions, 'file' | 'backupsDir' | 'logger'>>;
 }
 
@@ -25,7 +28,10 @@ export const openAttendanceService = async (options: AttendanceServiceOptions) =
     backupsDir: options.backups,
     logger: options.logger,
   });
-  const staff = createStaffService(store);
+  const throttle = createPinThrottle(
+    options.pinAttemptsFile ?? join(dirname(options.database), 'staff-pin-attempts.json'),
+  );
+  const staff = createStaffService(store, throttle);
   return {
     store,
     staff,
