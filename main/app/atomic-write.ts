@@ -5,8 +5,18 @@
  * target, fsync the folder. A missing folder is recreated; a failure removes the temp file and
  * comes back as a typed storage error (disk full is told apart).
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { dirname } from 'node:path';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
+import { dirname, join } from 'node:path';
 import { storageErrorFrom } from './storage-error';
 
 /** Files the app creates are private to the user; so are its folders. */
@@ -57,6 +67,12 @@ let sequence = 0;
 export const tempFileName = (file: string): string =>
   `${file}.${process.pid}.${Date.now()}.${sequence++}.tmp`;
 export const isPartialFileName = (name: string): boolean => /\.\d+\.\d+\.\d+\.tmp$|\.partial$/.test(name);
+
+/** At start (one instance holds the folder): removes partial files a crash or a full disk left. */
+export const removePartialFiles = (dir: string): void => {
+  if (!existsSync(dir)) return;
+  for (const name of readdirSync(dir)) if (isPartialFileName(name)) removeQuietly(join(dir, name));
+};
 
 export const writeFileAtomic = (file: string, data: string | Uint8Array): void => {
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;

@@ -6,6 +6,7 @@ import { createSerialService } from '../serial/serial-service';
 import type { BoardStatus } from '../../common/ipc/contract-board';
 import { dataLayout, ensureDataLayout } from './data-dir';
 import { createEventHub } from './event-hub';
+import { removePartialFiles } from './atomic-write';
 import { acquireInstanceLock } from './instance-lock';
 import { createFileLogger, type Logger } from './logger';
 import { createSettingsStore } from './settings-store';
@@ -23,6 +24,7 @@ export const createServices = async (options: {
 }): Promise<AppServices> => {
   const layout = ensureDataLayout(dataLayout(options.dataDir));
   const instanceLock = acquireInstanceLock(layout.root);
+  for (const dir of [layout.root, layout.projects, layout.exports]) removePartialFiles(dir);
   const logger = options.logger ?? createFileLogger(join(layout.logs, 'chispa.log'));
   const events = createEventHub();
   const settings = createSettingsStore(layout.settings, logger);

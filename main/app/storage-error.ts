@@ -4,7 +4,7 @@
  */
 import { AppError } from '../../common/ipc/app-error';
 
-const diskFullCodes = new Set(['ENOSPC', 'EDQUOT']);
+const diskFullCodes = new Set(['ENOSPC', 'EDQUOT', 'SQLITE_FULL']);
 
 const errnoCode = (error: unknown): string => {
   const code = (error as { code?: unknown } | null)?.code;

@@ -1,7 +1,7 @@
-import type { ChispaClient } from '../ipc/client';
+import { ChispaCallError, type ChispaClient } from '../ipc/client';
 import { makeProjectFile } from '../../common/projects/project-file';
 
-export type AutosaveState = 'idle' | 'saving' | 'saved' | 'error';
+export type AutosaveState = 'idle' | 'saving' | 'saved' | 'error' | 'disk-full';
 
 /**
  * Saves the workspace to main a moment after each change (debounced), one save at a time;
@@ -32,7 +32,8 @@ export const createAutosave = (options: {
         () => options.onState(dirty ? 'saving' : 'saved'),
         (error: unknown) => {
           console.warn('autosave failed', error);
-          options.onState('error');
+          const diskFull = error instanceof ChispaCallError && error.error.code === 'storage.disk-full';
+          options.onState(diskFull ? 'disk-full' : 'error');
         },
       )
       .finally(() => {
