@@ -16,6 +16,7 @@ const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', "
 /** A JavaScript string literal for any text: safe to embed anywhere an expression goes. */
 export const jsStringLiteral = (text: string): string =>
   `'${String(text).replace(
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what must be escaped
     /[\\'\u0000-\u001f\u007f\u2028\u2029]/g,
     (char) => named[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
   )}'`;
