@@ -13,6 +13,7 @@ import { eventTasksName, withEventTasks } from './blocks-buttons';
 import { timerStartName } from './blocks-time-console';
 import { kitBlockDefinitions, kitBlockGenerators } from './kit-blocks';
 import { kitBlocklyMessages } from './kit-messages';
+import { installSafeEmbedding } from './safe-embedding';
 
 const blocklyMessages: Record<Locale, Record<string, string>> = {
   es: { ...(blocklyEs as unknown as Record<string, string>) },
@@ -37,6 +38,8 @@ export const registerChispaBlocks = (locale: Locale): JavascriptGenerator => {
   Object.assign(javascriptGenerator.forBlock, kitBlockGenerators, procedures);
   // Before each statement: tell the runner which block is about to run (editor highlight).
   javascriptGenerator.STATEMENT_PREFIX = 'api.highlight(%1);\n';
+  // Ids, strings and comments from the project file are escaped before they become code.
+  installSafeEmbedding(javascriptGenerator);
   // Event blocks ("when button pressed") run as tasks beside the main blocks.
   const finish = javascriptGenerator.finish.bind(javascriptGenerator);
   javascriptGenerator.finish = (code: string) => finish(withEventTasks(code, javascriptGenerator));

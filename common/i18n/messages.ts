@@ -34,6 +34,8 @@ import esTracker from './es/tracker.json';
 import enTracker from './en/tracker.json';
 import esScreens from './es/screens.json';
 import enScreens from './en/screens.json';
+import esSafety from './es/safety.json';
+import enSafety from './en/safety.json';
 
 export type MessageTable = Readonly<Record<string, string>>;
 
@@ -54,6 +56,7 @@ export const messageFiles: Record<Locale, Record<string, MessageTable>> = {
     lessonChecks: esLessonChecks,
     tracker: esTracker,
     screens: esScreens,
+    safety: esSafety,
   },
   en: {
     app: enApp,
@@ -71,6 +74,7 @@ export const messageFiles: Record<Locale, Record<string, MessageTable>> = {
     lessonChecks: enLessonChecks,
     tracker: enTracker,
     screens: enScreens,
+    safety: enSafety,
   },
 };
 

@@ -291,6 +291,8 @@ export const auditActionSchema = z.enum([
   'pin-set',
   'pin-cleared',
   'staff-setup',
+  'staff-recovered',
+  'recovery-code-renewed',
 ]);
 export const auditEntrySchema = z.object({
   id: z.number().int(),

@@ -168,6 +168,17 @@ export const attendanceCalls = {
 
   /** Writes the file to the data directory's exports folder and returns it. Audited. */
   'exports.attendance': defineCall({ args: exportArgsSchema, result: exportResultSchema, access: 'admin' }),
+  /** Days a named export (with people's names) stays in the exports folder; 0 = removed at once. */
+  'exports.namedRetention': defineCall({
+    args: empty,
+    result: z.object({ days: z.number().int().min(0) }),
+    access: 'admin',
+  }),
+  'exports.setNamedRetention': defineCall({
+    args: z.object({ days: z.number().int().min(0).max(365) }).strict(),
+    result: z.object({ days: z.number().int().min(0) }),
+    access: 'admin',
+  }),
   'reports.monthlySummary': defineCall({
     args: z.object({ month: monthSchema }).strict(),
     result: monthlySummarySchema,

@@ -17,6 +17,9 @@ import { defineCall } from './define';
  * - `staff.pin-wrong` (staff.error.pin-wrong, params.attemptsLeft).
  * - `staff.pin-locked-out` (staff.error.pin-locked-out, params.retryInSeconds).
  * - `staff.pin-in-use` (staff.error.pin-in-use): the new PIN equals the other role's PIN.
+ * - `staff.restore-first` (staff.error.restore-first): setup refused while backups of a set-up
+ *   database exist (the data was lost: restore a backup instead of starting again).
+ * - `staff.recovery-code-wrong` (staff.error.recovery-code-wrong).
  * - `db.corrupt` (staff.error.db-corrupt): the database file is damaged; see `storage.status`.
  * Generic: `staff-locked` (no staff session or it lapsed after idle), `forbidden` (instructor on an
  * admin call).
@@ -48,10 +51,16 @@ export const staffStatusSchema = z.object({
 export type StaffStatus = z.infer<typeof staffStatusSchema>;
 
 const roleResultSchema = z.object({ role: staffRoleSchema });
+/** Shown once, to be written down: opens the staff area as admin during a PIN lockout. */
+const recoveryCodeSchema = z.string().regex(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+const recoveryCodeInputSchema = z.string().trim().min(1).max(40);
 
 export const staffCalls = {
   'staff.status': defineCall({ args: z.object({}).strict(), result: staffStatusSchema, access: 'student' }),
-  /** First run only: sets the admin PIN (and optionally the centre code) and unlocks as admin. */
+  /**
+   * First run only: sets the admin PIN (and optionally the centre code) and unlocks as admin.
+   * Returns the recovery code, to be shown once.
+   */
   'staff.setup': defineCall({
     args: z
       .object({
@@ -59,7 +68,7 @@ export const staffCalls = {
         centre: z.string().trim().min(1).max(40).optional(),
       })
       .strict(),
-    result: roleResultSchema,
+    result: roleResultSchema.extend({ recoveryCode: recoveryCodeSchema }),
     access: 'student',
   }),
   /** The PIN decides the role: the admin PIN unlocks as admin, the instructor PIN as instructor. */
@@ -67,6 +76,21 @@ export const staffCalls = {
     args: z.object({ pin: staffPinSchema }).strict(),
     result: roleResultSchema,
     access: 'student',
+  }),
+  /**
+   * The recovery code opens the staff area as admin even while wrong PINs keep it locked out,
+   * and clears the lockout. The code is used up; the new one comes back, to be shown once.
+   */
+  'staff.recover': defineCall({
+    args: z.object({ code: recoveryCodeInputSchema }).strict(),
+    result: roleResultSchema.extend({ recoveryCode: recoveryCodeSchema }),
+    access: 'student',
+  }),
+  /** Admin makes a new recovery code (the old one stops working). */
+  'staff.renewRecoveryCode': defineCall({
+    args: z.object({}).strict(),
+    result: z.object({ recoveryCode: recoveryCodeSchema }),
+    access: 'admin',
   }),
   'staff.lock': defineCall({
     args: z.object({}).strict(),

@@ -6,6 +6,8 @@ import { createSerialService } from '../serial/serial-service';
 import type { BoardStatus } from '../../common/ipc/contract-board';
 import { dataLayout, ensureDataLayout } from './data-dir';
 import { createEventHub } from './event-hub';
+import { removePartialFiles } from './atomic-write';
+import { acquireInstanceLock } from './instance-lock';
 import { createFileLogger, type Logger } from './logger';
 import { createSettingsStore } from './settings-store';
 import { createProjectStore } from '../projects/project-store';
@@ -28,16 +30,21 @@ export const createServices = async (options: {
   syncIntervalMs?: number;
 }): Promise<AppServices> => {
   const layout = ensureDataLayout(dataLayout(options.dataDir));
+  const instanceLock = acquireInstanceLock(layout.root);
+  for (const dir of [layout.root, layout.projects, layout.exports]) removePartialFiles(dir);
   const logger = options.logger ?? createFileLogger(join(layout.logs, 'chispa.log'));
   const events = createEventHub();
   const settings = createSettingsStore(layout.settings, logger);
   const { version } = packageJson;
-  const disposers: Array<() => Promise<void> | void> = [];
+  const disposers: Array<() => Promise<void> | void> = [() => instanceLock.release()];
   const attendance = await openAttendanceService({
     database: layout.database,
     backups: layout.backups,
     exports: layout.exports,
     logger,
+  }).catch((error: unknown) => {
+    instanceLock.release();
+    throw error;
   });
   disposers.push(() => attendance.close());
   const sync = createSyncService({

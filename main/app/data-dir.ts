@@ -1,6 +1,6 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { mkdirSync } from 'node:fs';
+import { ensurePrivateDir } from './atomic-write';
 
 /**
  * One folder holds everything the app writes. CHISPA_DATA_DIR overrides it (tests, portable
@@ -40,7 +40,7 @@ export const dataLayout = (root: string): DataLayout => ({
 
 export const ensureDataLayout = (layout: DataLayout): DataLayout => {
   for (const dir of [layout.root, layout.backups, layout.projects, layout.logs, layout.exports]) {
-    mkdirSync(dir, { recursive: true });
+    ensurePrivateDir(dir);
   }
   return layout;
 };

@@ -1,5 +1,6 @@
-import { appendFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { ensurePrivateDir, privateFileMode } from './atomic-write';
 
 export interface Logger {
   info(message: string, ...extra: unknown[]): void;
@@ -39,7 +40,7 @@ export const createFileLogger = (
   file: string,
   options: { echo?: boolean; rotation?: Partial<LogRotation> } = {},
 ): Logger => {
-  mkdirSync(dirname(file), { recursive: true });
+  ensurePrivateDir(dirname(file));
   const rotation = { ...defaultRotation, ...options.rotation };
   let size = existsSync(file) ? statSync(file).size : 0;
   const write = (level: string, message: string, extra: unknown[]) => {
@@ -50,7 +51,9 @@ export const createFileLogger = (
         rotate(file, rotation.keep);
         size = 0;
       }
-      appendFileSync(file, line);
+      // A deleted logs/ folder is recreated.
+      ensurePrivateDir(dirname(file));
+      appendFileSync(file, line, { mode: privateFileMode });
       size += bytes;
     } catch {
       // A full or read-only disk must not take the app down; stderr still gets it.

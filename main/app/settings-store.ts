@@ -27,8 +27,10 @@ export const createSettingsStore = (file: string, logger: Logger): SettingsStore
   return {
     get: () => ({ ...current }),
     update(patch) {
-      current = settingsSchema.parse({ ...current, ...patch });
-      writeFileAtomic(file, JSON.stringify(current, null, 2));
+      const next = settingsSchema.parse({ ...current, ...patch });
+      // On disk first: a failed write (disk full) must not report a setting that is not saved.
+      writeFileAtomic(file, JSON.stringify(next, null, 2));
+      current = next;
       return { ...current };
     },
   };

@@ -1,12 +1,16 @@
 /** The attendance log's services over one store (one database, one writer). */
-import { basename } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import type { Logger } from '../app/logger';
+import type { Actor } from './actor';
 import { listAudit, writeAudit } from './audit-repo';
 import { openAttendanceStore, type AttendanceStoreOptions } from './attendance-store';
 import { createCheckInService } from './checkin-service';
 import { createExportService } from './export-service';
 import { createPeopleService } from './people-service';
 import { createRosterImportService } from './roster-import';
+import { createErasure } from './erasure';
+import { readNamedExportRetention, sweepNamedExports, writeNamedExportRetention } from './export-retention';
+import { createPinThrottle } from './pin-throttle';
 import { createStaffService } from './staff-service';
 import { createSummaryService } from './summary-service';
 
@@ -15,6 +19,8 @@ export interface AttendanceServiceOptions {
   backups: string;
   exports: string;
   logger: Logger;
+  /** The wrong-PIN count (default: staff-pin-attempts.json next to the database). */
+  pinAttemptsFile?: string;
   store?: Partial<Omit<AttendanceStoreOptions, 'file' | 'backupsDir' | 'logger'>>;
 }
 
@@ -25,13 +31,52 @@ export const openAttendanceService = async (options: AttendanceServiceOptions) =
     backupsDir: options.backups,
     logger: options.logger,
   });
-  const staff = createStaffService(store);
+  const throttle = createPinThrottle(
+    options.pinAttemptsFile ?? join(dirname(options.database), 'staff-pin-attempts.json'),
+  );
+  const staff = createStaffService(store, throttle);
+  const dataDir = dirname(options.database);
+  const erasure = createErasure({
+    store,
+    dataDir,
+    databaseFile: options.database,
+    backupsDir: options.backups,
+    exportsDir: options.exports,
+    journalFile: join(dataDir, 'erasures.json'),
+    logger: options.logger,
+  });
+  await erasure.reapply().catch((error) => options.logger.error('re-applying erasures failed', error));
+  const people = createPeopleService(store);
+  const exportsService = createExportService(store, options.exports);
+  const sweepExports = async () => {
+    if (store.state() !== 'ok') return;
+    sweepNamedExports(options.exports, await readNamedExportRetention(store.db().read));
+  };
+  await sweepExports().catch((error) => options.logger.warn('sweeping named exports failed', error));
   return {
     store,
     staff,
-    people: createPeopleService(store),
+    people: {
+      ...people,
+      erase: (id: string, actor: Actor) => erasure.erase(id, () => people.erase(id, actor)),
+    },
     checkIn: createCheckInService(store),
-    exports: createExportService(store, options.exports),
+    exports: {
+      ...exportsService,
+      async exportAttendance(...args: Parameters<typeof exportsService.exportAttendance>) {
+        const result = await exportsService.exportAttendance(...args);
+        await sweepExports().catch((error) => options.logger.warn('sweeping named exports failed', error));
+        return result;
+      },
+    },
+    namedRetention: {
+      get: async () => ({ days: await readNamedExportRetention(store.db().read) }),
+      async set(days: number) {
+        await store.db().write((tx) => writeNamedExportRetention(tx, days));
+        await sweepExports();
+        return { days };
+      },
+    },
     summary: createSummaryService(store),
     roster: createRosterImportService(store),
     listAudit: (limit: number) => listAudit(store.db().read, limit),
@@ -42,6 +87,7 @@ export const openAttendanceService = async (options: AttendanceServiceOptions) =
         staff.authoriseWithBackup(backup, adminPin),
       );
       if (store.state() === 'ok') {
+        await erasure.reapply();
         const detail = `${backupId}; previous file kept as ${keptAs ? basename(keptAs) : '(none)'}`;
         await store
           .db()

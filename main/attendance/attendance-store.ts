@@ -5,7 +5,9 @@
 import type { BackupInfo, StorageStatus } from '../../common/ipc/contract-attendance';
 import type { StorageState } from '../../common/ipc/contract-staff';
 import { openAppDatabase, type AppDatabase } from '../db/app-database';
-import { backupPath, listBackups, pruneBackups, writeBackup } from '../db/backups';
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { backupPath, listBackups, pruneBackups, removePartialBackups, writeBackup } from '../db/backups';
 import {
   backupIsSound,
   copyDatabaseAside,
@@ -15,6 +17,7 @@ import {
 } from '../db/restore-backup';
 import { openSqlite, type Sql } from '../db/sqlite';
 import type { Logger } from '../app/logger';
+import { backupIsSetUp } from './backup-contents';
 import { attendanceError, dbCorruptError, dbUnavailableError } from './errors';
 
 export interface AttendanceStoreOptions {
@@ -35,6 +38,8 @@ export interface AttendanceStore {
   db(): AppDatabase;
   status(): StorageStatus;
   backupNow(): Promise<BackupInfo>;
+  /** True when a backup of a set-up database (one with an admin PIN) is in the backups folder. */
+  setUpBackupExists(): Promise<boolean>;
   /**
    * Restores a backup after `authorise` has accepted it (it gets the backup opened read-only, to
    * check the admin PIN stored there). The current file is kept aside.
@@ -56,9 +61,20 @@ export const openAttendanceStore = async (options: AttendanceStoreOptions): Prom
     const db = current;
     if (!db) throw dbCorruptError();
     const info = await db.exclusive((writer) => writeBackup(writer, options.backupsDir));
-    pruneBackups(options.backupsDir, keep);
+    await pruneBackups(options.backupsDir, { keep, justMade: info.id, isSetUp: backupIsSetUp });
     return info;
   };
+
+  const setUpBackupExists = async (): Promise<boolean> => {
+    for (const backup of listBackups(options.backupsDir)) {
+      if (await backupIsSetUp(join(options.backupsDir, backup.id))) return true;
+    }
+    return false;
+  };
+
+  /** The database file is gone or emptied while backups of real data exist: offer them. */
+  const lostWhileBackupsExist = async (): Promise<boolean> =>
+    !(existsSync(options.file) && statSync(options.file).size > 0) && (await setUpBackupExists());
 
   /** A query met damage while running: stop using the file (never write to it again) and report. */
   const onCorruption = (error: unknown) => {
@@ -79,13 +95,25 @@ export const openAttendanceStore = async (options: AttendanceStoreOptions): Prom
     return dbCorruptError();
   };
 
+  let missing = false;
   const open = async () => {
+    removePartialBackups(options.backupsDir);
+    missing = await lostWhileBackupsExist();
+    if (missing) {
+      // Not a first run: creating a fresh database here would hide the real one's backups.
+      state = 'corrupt';
+      current = null;
+      detail = 'database file missing or empty while backups exist';
+      logger.error(`attendance ${detail}; offering the backups`);
+      return;
+    }
     const result = await openAppDatabase(options.file, { onCorruption });
     state = result.state;
     if (result.state === 'ok') {
       current = result.db;
       detail = '';
-      const newest = listBackups(options.backupsDir)[0];
+      const nowIso = new Date().toISOString();
+      const newest = listBackups(options.backupsDir).find((backup) => backup.createdAt <= nowIso);
       const age = newest ? Date.now() - Date.parse(newest.createdAt) : Infinity;
       if (age > (options.startBackupAfterMs ?? 6 * 3600_000)) {
         await backupNow().catch((error) => logger.warn('start-up backup failed', error));
@@ -114,8 +142,9 @@ export const openAttendanceStore = async (options: AttendanceStoreOptions): Prom
     },
     status() {
       const backups = listBackups(options.backupsDir);
-      const messageKey =
-        state === 'corrupt'
+      const messageKey = missing
+        ? 'staff.error.db-missing'
+        : state === 'corrupt'
           ? 'staff.error.db-corrupt'
           : state === 'unavailable'
             ? 'staff.error.db-unavailable'
@@ -123,6 +152,7 @@ export const openAttendanceStore = async (options: AttendanceStoreOptions): Prom
       return { state, messageKey, corruptFileKeptAs: keptAs, latestBackup: backups[0] ?? null, backups };
     },
     backupNow,
+    setUpBackupExists,
     async restore(backupId, authorise) {
       const path = backupPath(options.backupsDir, backupId);
       if (!path) throw attendanceError('backup-not-found');

@@ -1,7 +1,8 @@
 /** Attendance exports (CSV / XLSX) into the data directory, pseudonymous unless confirmed; audited. */
-import { readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ActivityType, ExportFormat, ExportResult } from '../../common/ipc/contract-attendance';
+import { createFileSink } from '../app/file-sink';
 import type { Actor } from './actor';
 import type { AttendanceStore } from './attendance-store';
 import { writeAudit } from './audit-repo';
@@ -56,7 +57,6 @@ export const createExportService = (store: AttendanceStore, exportsDir: string) 
     const db = store.db();
     const fileName = exportFileName(request, new Date());
     const filePath = join(exportsDir, fileName);
-    const partial = `${filePath}.partial`;
     const readable = request.language ? readableExport(request.language, request.named) : null;
     const header = readable?.header ?? exportHeader(request.named);
     const rows = exportRowBatches(db.read, {
@@ -66,17 +66,20 @@ export const createExportService = (store: AttendanceStore, exportsDir: string) 
       named: request.named,
     });
     const batches = readable ? mapBatches(rows, readable.row) : rows;
+    // A missing exports folder is recreated; a full disk comes back as storage.disk-full and
+    // leaves no partial file (the process never goes down with a stream error).
+    const sink = await createFileSink(filePath);
     let rowCount: number;
     try {
       rowCount =
         request.format === 'csv'
-          ? await writeCsvFile(partial, header, batches, readable?.separator)
-          : await writeXlsxFile(partial, header, batches);
-      renameSync(partial, filePath);
+          ? await writeCsvFile(sink, header, batches, readable?.separator)
+          : await writeXlsxFile(sink, header, batches);
     } catch (error) {
-      rmSync(partial, { force: true });
+      await sink.abort();
       throw error;
     }
+    await sink.commit();
     await db.write((tx) =>
       writeAudit(
         tx,

@@ -1,31 +1,21 @@
 /** Streaming file writers for exports: CSV (UTF-8 BOM, formula-safe) and XLSX (exceljs streaming). */
-import { createWriteStream } from 'node:fs';
-import { once } from 'node:events';
 import ExcelJS from 'exceljs';
 import { encodeCsvRow, utf8Bom, type CsvCell } from '../../common/attendance/csv-encode';
+import type { FileSink } from '../app/file-sink';
 
 export type RowSource = AsyncIterable<CsvCell[][]>;
 
 export const writeCsvFile = async (
-  file: string,
+  sink: FileSink,
   header: string[],
   batches: RowSource,
   separator = ',',
 ): Promise<number> => {
-  const stream = createWriteStream(file, { encoding: 'utf8' });
-  const write = async (text: string) => {
-    if (!stream.write(text)) await once(stream, 'drain');
-  };
   let count = 0;
-  try {
-    await write(utf8Bom + encodeCsvRow(header, separator));
-    for await (const batch of batches) {
-      await write(batch.map((cells) => encodeCsvRow(cells, separator)).join(''));
-      count += batch.length;
-    }
-  } finally {
-    stream.end();
-    await once(stream, 'close');
+  await sink.write(utf8Bom + encodeCsvRow(header, separator));
+  for await (const batch of batches) {
+    await sink.write(batch.map((cells) => encodeCsvRow(cells, separator)).join(''));
+    count += batch.length;
   }
   return count;
 };
@@ -34,9 +24,13 @@ export const writeCsvFile = async (
  * XLSX cells are written as typed values (strings stay strings, never formulas), so a cell like
  * "=1+1" shows as text and is not evaluated; no apostrophe is needed there.
  */
-export const writeXlsxFile = async (file: string, header: string[], batches: RowSource): Promise<number> => {
+export const writeXlsxFile = async (
+  sink: FileSink,
+  header: string[],
+  batches: RowSource,
+): Promise<number> => {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    filename: file,
+    stream: sink.stream(),
     useStyles: false,
     useSharedStrings: false,
   });

@@ -16,7 +16,7 @@ export const writeSetting = async (tx: Sql, key: string, value: string | null): 
 export const settingKeys = {
   adminPin: 'staff.pin.admin',
   instructorPin: 'staff.pin.instructor',
-  pinFailures: 'staff.pin.failures',
+  recoveryCode: 'staff.recovery-code',
   centre: 'centre',
 } as const;
 

@@ -6,56 +6,14 @@ import type { Actor } from './actor';
 import type { AttendanceStore } from './attendance-store';
 import { writeAudit } from './audit-repo';
 import { attendanceError, staffError } from './errors';
-import {
-  attemptsLeft,
-  initialPinAttempts,
-  lockedOutMs,
-  parsePinAttempts,
-  recordFailure,
-  type PinAttemptState,
-} from './pin-attempts';
 import { hashPin, verifyPin } from './pin-hash';
+import type { PinThrottle } from './pin-throttle';
+import { hashRecoveryCode, newRecoveryCode, recoveryCodeMatches } from './recovery-code';
 import { readCentre, readSetting, settingKeys, writeSetting } from './settings-repo';
 
 const pinKey = (role: StaffRole) => (role === 'admin' ? settingKeys.adminPin : settingKeys.instructorPin);
 
-export const createStaffService = (store: AttendanceStore, options: { now?: () => number } = {}) => {
-  const now = options.now ?? Date.now;
-  let attempts: PinAttemptState | null = null;
-
-  const loadAttempts = async (): Promise<PinAttemptState> => {
-    if (attempts) return attempts;
-    attempts =
-      store.state() === 'ok'
-        ? parsePinAttempts(await readSetting(store.db().read, settingKeys.pinFailures))
-        : initialPinAttempts;
-    return attempts;
-  };
-
-  const saveAttempts = async (next: PinAttemptState) => {
-    attempts = next;
-    if (store.state() === 'ok') {
-      await store.db().write((tx) => writeSetting(tx, settingKeys.pinFailures, JSON.stringify(next)));
-    }
-  };
-
-  /** Throws pin-locked-out while locked; after a wrong PIN records it and throws pin-wrong / locked-out. */
-  const guardAttempt = async <T>(check: () => Promise<T | null>): Promise<T> => {
-    const state = await loadAttempts();
-    const waitMs = lockedOutMs(state, now());
-    if (waitMs > 0) throw staffError('pin-locked-out', { retryInSeconds: Math.ceil(waitMs / 1000) });
-    const result = await check();
-    if (result !== null) {
-      if (state.failures > 0) await saveAttempts(initialPinAttempts);
-      return result;
-    }
-    const next = recordFailure(state, now());
-    await saveAttempts(next);
-    const lockMs = lockedOutMs(next, now());
-    if (lockMs > 0) throw staffError('pin-locked-out', { retryInSeconds: Math.ceil(lockMs / 1000) });
-    throw staffError('pin-wrong', { attemptsLeft: attemptsLeft(next) });
-  };
-
+export const createStaffService = (store: AttendanceStore, throttle: PinThrottle) => {
   const roleForPin = async (sql: Sql, pin: string): Promise<StaffRole | null> => {
     if (await verifyPin(pin, await readSetting(sql, settingKeys.adminPin))) return 'admin';
     if (await verifyPin(pin, await readSetting(sql, settingKeys.instructorPin))) return 'instructor';
@@ -65,7 +23,7 @@ export const createStaffService = (store: AttendanceStore, options: { now?: () =
   return {
     async status(session: ConnectionSession): Promise<StaffStatus> {
       const storage = store.state();
-      const waitMs = lockedOutMs(await loadAttempts(), now());
+      const waitMs = throttle.lockedOutMs();
       const base = {
         role: session.staffRole(),
         idleLockMs: session.idleMs,
@@ -86,11 +44,16 @@ export const createStaffService = (store: AttendanceStore, options: { now?: () =
       session: ConnectionSession,
       pin: string,
       centre: string | undefined,
-    ): Promise<{ role: StaffRole }> {
+    ): Promise<{ role: StaffRole; recoveryCode: string }> {
+      // A database that lost its data while backups of the real one exist is not a first run:
+      // setting a new admin PIN here would hand the staff area to whoever asks first.
+      if (await store.setUpBackupExists()) throw staffError('restore-first');
       const hash = await hashPin(pin);
+      const recoveryCode = newRecoveryCode();
       await store.db().write(async (tx) => {
         if ((await readSetting(tx, settingKeys.adminPin)) !== null) throw staffError('already-set-up');
         await writeSetting(tx, settingKeys.adminPin, hash);
+        await writeSetting(tx, settingKeys.recoveryCode, hashRecoveryCode(recoveryCode));
         if (centre) await writeSetting(tx, settingKeys.centre, centre);
         await writeAudit(
           tx,
@@ -100,13 +63,50 @@ export const createStaffService = (store: AttendanceStore, options: { now?: () =
         );
       });
       session.unlockStaff('admin');
-      return { role: 'admin' };
+      return { role: 'admin', recoveryCode };
+    },
+
+    /**
+     * Opens the staff area as admin with the recovery code, even during a PIN lockout, and clears
+     * that lockout. The code is used up: a new one is returned, to be shown once.
+     */
+    async recover(
+      session: ConnectionSession,
+      code: string,
+    ): Promise<{ role: StaffRole; recoveryCode: string }> {
+      const db = store.db();
+      if (!recoveryCodeMatches(code, await readSetting(db.read, settingKeys.recoveryCode))) {
+        throw staffError('recovery-code-wrong');
+      }
+      const recoveryCode = newRecoveryCode();
+      await db.write(async (tx) => {
+        await writeSetting(tx, settingKeys.recoveryCode, hashRecoveryCode(recoveryCode));
+        await writeAudit(
+          tx,
+          { role: 'admin', connectionId: session.id },
+          { action: 'staff-recovered' },
+          new Date().toISOString(),
+        );
+      });
+      await throttle.reset();
+      session.unlockStaff('admin');
+      return { role: 'admin', recoveryCode };
+    },
+
+    /** Admin makes a new recovery code (the old one stops working); shown once. */
+    async renewRecoveryCode(actor: Actor): Promise<{ recoveryCode: string }> {
+      const recoveryCode = newRecoveryCode();
+      await store.db().write(async (tx) => {
+        await writeSetting(tx, settingKeys.recoveryCode, hashRecoveryCode(recoveryCode));
+        await writeAudit(tx, actor, { action: 'recovery-code-renewed' }, new Date().toISOString());
+      });
+      return { recoveryCode };
     },
 
     async unlock(session: ConnectionSession, pin: string): Promise<{ role: StaffRole }> {
       const sql = store.db().read;
       if ((await readSetting(sql, settingKeys.adminPin)) === null) throw staffError('not-set-up');
-      const role = await guardAttempt(() => roleForPin(sql, pin));
+      const role = await throttle.attempt(() => roleForPin(sql, pin));
       session.unlockStaff(role);
       return { role };
     },
@@ -145,7 +145,7 @@ export const createStaffService = (store: AttendanceStore, options: { now?: () =
     async authoriseWithBackup(backup: Sql, pin: string): Promise<void> {
       const stored = await readSetting(backup, settingKeys.adminPin);
       if (stored === null) throw attendanceError('backup-no-pin');
-      await guardAttempt(async () => ((await verifyPin(pin, stored)) ? true : null));
+      await throttle.attempt(async () => ((await verifyPin(pin, stored)) ? true : null));
     },
   };
 };

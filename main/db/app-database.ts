@@ -3,7 +3,9 @@
  * synchronous=FULL + foreign keys, then migrations. A damaged file is reported, never written to
  * or replaced here (restoring a backup is a separate, explicit step: restore-backup.ts).
  */
-import { existsSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, openSync, statSync } from 'node:fs';
+import { privateFileMode } from '../app/atomic-write';
+import { isDiskFull, storageErrorFrom } from '../app/storage-error';
 import { migrate } from './migrate';
 import { isCorruptionError, openSqlite, type Sql, type SqliteConnection } from './sqlite';
 import { createWriteQueue } from './write-queue';
@@ -76,6 +78,9 @@ export const openAppDatabase = async (file: string, options: OpenOptions = {}): 
       const integrity = await checkIntegrity(checker).finally(() => checker.close());
       if (!integrity.ok) return { state: 'corrupt', detail: integrity.detail };
     }
+    // Private to the user; SQLite gives the -wal and -shm files the same mode as this one.
+    if (existsSync(file)) chmodSync(file, privateFileMode);
+    else closeSync(openSync(file, 'a', privateFileMode));
     writer = await openSqlite(file);
     await writer.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;');
     // Erased personal data is overwritten with zeros, not just unlinked.
@@ -117,10 +122,15 @@ const wrapAppDatabase = (
           return result;
         } catch (error) {
           await writer.exec('ROLLBACK').catch(() => undefined);
-          throw error;
+          throw isDiskFull(error) ? storageErrorFrom(error) : error;
         }
       }),
-    exclusive: (fn) => queue.push(() => fn(writer)),
+    exclusive: (fn) =>
+      queue.push(() =>
+        fn(writer).catch((error: unknown) => {
+          throw isDiskFull(error) ? storageErrorFrom(error) : error;
+        }),
+      ),
     close() {
       closing ??= queue.idle().then(async () => {
         await readerConnection.close();

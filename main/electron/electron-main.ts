@@ -2,12 +2,14 @@
  * Thin Electron shell: window, private scheme, security settings and IPC wiring. Everything it
  * calls (services, dispatcher, security headers) is plain Node code tested without Electron.
  */
-import { app, BrowserWindow, ipcMain, protocol, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { resolveDataDir } from '../app/data-dir';
+import { AppError } from '../../common/ipc/app-error';
 import { createServices } from '../app/create-services';
 import { staffIdleMsFromEnv } from '../app/staff-idle-env';
+import { alreadyRunningText } from '../app/instance-lock';
 import { createConnectionSession } from '../ipc/connection-session';
 import { createAppDispatcher } from '../ipc/register-handlers';
 import { appOrigin, appScheme, isTrustedSender } from '../ipc/sender-check';
@@ -101,6 +103,8 @@ app
   .whenReady()
   .then(start)
   .catch((error: unknown) => {
-    console.error('Chispa could not start', error);
+    if (error instanceof AppError && error.code === 'app.already-running') {
+      dialog.showErrorBox('Chispa', alreadyRunningText(Number(error.params?.pid ?? 0)));
+    } else console.error('Chispa could not start', error);
     app.exit(1);
   });

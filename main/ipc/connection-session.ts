@@ -12,7 +12,7 @@ export interface ConnectionSession {
   staffRole(): StaffRole | null;
   unlockStaff(role: StaffRole): void;
   lockStaff(): void;
-  /** Marks activity (any call); keeps an unlocked staff session alive. */
+  /** Marks staff activity (a staff or admin call); keeps an unlocked staff session alive. */
   touch(): void;
 }
 

@@ -54,7 +54,9 @@ export const createDispatcher = (handlers: CallHandlers, logger: Logger): Dispat
         return { ok: false, error: { code: 'forbidden', messageKey: 'error.forbidden' } };
       }
     }
-    ctx.session.touch();
+    // Only staff calls keep the staff area awake: a running program's board.command (or any
+    // other student call from the same tab) must not hold an unattended staff session open.
+    if (spec.access !== 'student') ctx.session.touch();
     const parsed = spec.args.safeParse(args);
     if (!parsed.success) {
       const details = describeIssues(parsed.error);

@@ -26,6 +26,8 @@ export const createAttendanceHandlers = (services: AppServices): Pick<CallHandle
     'checkin.list': ({ sessionId }) => a.checkIn.listAttendance(sessionId),
 
     'exports.attendance': (request, ctx) => a.exports.exportAttendance(request, actorOf(ctx)),
+    'exports.namedRetention': () => a.namedRetention.get(),
+    'exports.setNamedRetention': ({ days }) => a.namedRetention.set(days),
     'reports.monthlySummary': ({ month }) => a.summary.monthlySummary(month),
     'roster.import': ({ csvText, dryRun }, ctx) => a.roster.importRoster(csvText, dryRun, actorOf(ctx)),
     'audit.list': async ({ limit }) => ({ entries: await a.listAudit(limit) }),

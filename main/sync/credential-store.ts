@@ -48,7 +48,7 @@ export const createCredentialStore = (dataDir: string, sealer: SecretSealer | nu
     async save(credential) {
       const text = JSON.stringify(deviceCredentialSchema.parse(credential));
       const bytes = sealer ? await sealer.seal(text) : Buffer.from(text, 'utf8');
-      writeFileAtomic(sealer ? files.sealed : files.plain, bytes, { mode: 0o600 });
+      writeFileAtomic(sealer ? files.sealed : files.plain, bytes);
       rmSync(sealer ? files.plain : files.sealed, { force: true });
     },
     async load() {

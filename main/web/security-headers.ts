@@ -31,13 +31,16 @@ export const rendererPolicy = (wsOrigin?: string): string =>
 
 /**
  * Student programs run in a Web Worker that evaluates generated code. Only that worker script
- * may use eval, and it gets no network at all (connect-src 'none').
+ * may use eval, and it gets no network at all (connect-src 'none') and no nested workers
+ * (worker-src and child-src 'none': no data: or blob: worker either).
  */
 export const programWorkerPolicy = (): string =>
   serialise({
     'default-src': ["'none'"],
     'script-src': ["'self'", "'unsafe-eval'"],
     'connect-src': ["'none'"],
+    'worker-src': ["'none'"],
+    'child-src': ["'none'"],
   });
 
 /** Worker scripts whose names end like this get the program-worker policy. */

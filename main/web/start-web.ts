@@ -1,8 +1,10 @@
 /** Entry point of browser mode (`npm run start:web`): services + guarded local web server. */
 import { fileURLToPath } from 'node:url';
 import { resolveDataDir } from '../app/data-dir';
+import { AppError } from '../../common/ipc/app-error';
 import { createServices } from '../app/create-services';
 import { staffIdleMsFromEnv } from '../app/staff-idle-env';
+import { alreadyRunningText } from '../app/instance-lock';
 import { createAppDispatcher } from '../ipc/register-handlers';
 import { startWebServer } from './web-server';
 
@@ -52,7 +54,9 @@ const main = async () => {
 
 main().catch((error: unknown) => {
   const code = (error as NodeJS.ErrnoException)?.code;
-  if (code === 'EADDRINUSE')
+  if (error instanceof AppError && error.code === 'app.already-running')
+    console.error(alreadyRunningText(Number(error.params?.pid ?? 0)));
+  else if (code === 'EADDRINUSE')
     console.error(`Chispa: port ${process.env.CHISPA_PORT} is already in use; choose another CHISPA_PORT.`);
   else console.error('Chispa could not start:', error);
   process.exit(1);

@@ -53,7 +53,7 @@ export const editorFeature: Feature = async ({ client, frame, shared }) => {
     onState: (state) => {
       const status = view.autosaveStatus;
       status.dataset.state = state;
-      status.classList.toggle('error-text', state === 'error');
+      status.classList.toggle('error-text', state === 'error' || state === 'disk-full');
       if (state === 'idle') {
         delete status.dataset.i18n;
         status.textContent = '';

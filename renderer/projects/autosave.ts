@@ -1,4 +1,6 @@
-export type AutosaveState = 'idle' | 'saving' | 'saved' | 'error';
+import { ChispaCallError } from '../ipc/client';
+
+export type AutosaveState = 'idle' | 'saving' | 'saved' | 'error' | 'disk-full';
 
 /**
  * Saves to main a moment after each change (debounced), one save at a time; a change during a
@@ -28,7 +30,8 @@ export const createAutosave = (options: {
         () => options.onState(dirty ? 'saving' : 'saved'),
         (error: unknown) => {
           console.warn('autosave failed', error);
-          options.onState('error');
+          const diskFull = error instanceof ChispaCallError && error.error.code === 'storage.disk-full';
+          options.onState(diskFull ? 'disk-full' : 'error');
         },
       )
       .finally(() => {

@@ -8,7 +8,8 @@
  */
 import type { IpcError } from '../../common/ipc/app-error';
 import type { BoardCommand } from '../../common/ipc/contract-board';
-import { isWorkerMessage, type PageToWorker, type ProgramFault, type WorkerToPage } from './program-protocol';
+import { type PageToWorker, type ProgramFault, type WorkerToPage } from './program-protocol';
+import { createWorkerMessageGuard, type WorkerMessageGuard } from './worker-message-guard';
 import { describeFault, type FriendlyMessage } from './runtime-error';
 
 export interface ProgramWorker {
@@ -64,7 +65,11 @@ export interface RunnerListener {
 }
 
 export class ProgramRunner {
-  private current: { worker: ProgramWorker | null; abort: AbortController } | null = null;
+  private current: {
+    worker: ProgramWorker | null;
+    abort: AbortController;
+    guard: WorkerMessageGuard;
+  } | null = null;
   private stateValue: RunnerState = 'idle';
   private readonly listeners = new Set<RunnerListener>();
 
@@ -89,7 +94,11 @@ export class ProgramRunner {
   /** Starts a program (the body of `async function program(api)`). Ignored while one runs. */
   async run(code: string): Promise<void> {
     if (this.current) return;
-    const run = { worker: null as ProgramWorker | null, abort: new AbortController() };
+    const run = {
+      worker: null as ProgramWorker | null,
+      abort: new AbortController(),
+      guard: createWorkerMessageGuard(),
+    };
     this.current = run;
     this.setState('preparing');
     try {
@@ -124,8 +133,10 @@ export class ProgramRunner {
   }
 
   private onWorkerMessage(run: NonNullable<ProgramRunner['current']>, data: unknown): void {
-    if (this.current !== run || !isWorkerMessage(data)) return;
-    const message: WorkerToPage = data;
+    if (this.current !== run) return;
+    const accepted = run.guard.accept(data, performance.now());
+    if (!accepted) return;
+    const message: WorkerToPage = accepted;
     switch (message.type) {
       case 'call':
         this.forward(run, message.id, message.command, message.blockId);
@@ -134,7 +145,7 @@ export class ProgramRunner {
         this.emit((listener) => listener.highlight?.(message.blockId));
         break;
       case 'print':
-        this.emit((listener) => listener.print?.(message.lines.map(String), Number(message.dropped) || 0));
+        this.emit((listener) => listener.print?.(message.lines, message.dropped + run.guard.takeDropped()));
         break;
       case 'done':
         this.finish(run, { reason: 'done' });

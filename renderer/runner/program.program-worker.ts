@@ -1,18 +1,12 @@
 /**
  * Entry of the program worker (bundled as dist/renderer/program.program-worker.js and served
- * with a CSP that allows eval and no network). It only adapts the worker scope to the host.
+ * with a CSP that allows eval and no network, no nested workers). The scope is locked down before
+ * anything else runs; the host then talks to the page only through the channel kept aside.
  */
-import type { PageToWorker, WorkerToPage } from './program-protocol';
 import { startProgramHost } from './program-host';
+import { lockDownWorkerScope } from './worker-lockdown';
 
-const scope = self as unknown as DedicatedWorkerGlobalScope;
-
-startProgramHost(
-  {
-    postMessage: (message: WorkerToPage) => scope.postMessage(message),
-    onMessage: (listener) => {
-      scope.onmessage = (event: MessageEvent<PageToWorker>) => listener(event.data);
-    },
-  },
-  { now: () => performance.now(), setTimeout: (callback, ms) => setTimeout(callback, ms) },
-);
+startProgramHost(lockDownWorkerScope(self), {
+  now: () => performance.now(),
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+});

@@ -5,6 +5,7 @@ import { h, label } from '../ui/dom';
 import { field, textInput } from './form-fields';
 import { createStatusLine } from './status-line';
 import { translateTree } from './staff-text';
+import { buildRecoveryCodeNotice, buildRecoveryForm } from './recovery-code';
 
 const pinInput = (id: string, autocomplete: string): HTMLInputElement =>
   h('input', {
@@ -50,11 +51,11 @@ export const buildSetupScreen = ({ client, onUnlocked }: GateOptions): HTMLEleme
     submit.disabled = true;
     try {
       const centreCode = centre.value.trim();
-      const { role } = await client.call('staff.setup', {
+      const { role, recoveryCode } = await client.call('staff.setup', {
         pin: pin.value,
         ...(centreCode ? { centre: centreCode } : {}),
       });
-      onUnlocked(role);
+      form.replaceWith(buildRecoveryCodeNotice(recoveryCode, () => onUnlocked(role)));
     } catch (error) {
       status.error(error);
     } finally {
@@ -92,6 +93,10 @@ export const buildUnlockScreen = ({
     submit,
     status.element,
   );
+  const recovery = buildRecoveryForm(client, (role, newCode) => {
+    screen.replaceWith(buildRecoveryCodeNotice(newCode, () => onUnlocked(role)));
+  });
+  const screen = h('div', { class: 'staff-unlock-screen' }, form, recovery);
   if (staffStatus.lockedOutSeconds > 0) {
     status.error(
       new ChispaCallError({
@@ -128,5 +133,5 @@ export const buildUnlockScreen = ({
     submit.disabled = false;
   });
   translateTree(form);
-  return form;
+  return screen;
 };

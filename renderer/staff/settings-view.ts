@@ -3,6 +3,7 @@ import { checkNewPin } from './pin-check';
 import { h, label } from '../ui/dom';
 import { field, textInput } from './form-fields';
 import type { StaffContext } from './staff-context';
+import { buildPrivacySettings } from './privacy-settings';
 import { createStatusLine } from './status-line';
 import { translateTree } from './staff-text';
 
@@ -132,6 +133,7 @@ export const createSettingsView = (ctx: StaffContext) => {
     admin.form,
     centreForm,
     backup,
+    ctx.role === 'admin' ? buildPrivacySettings(ctx) : null,
   );
   translateTree(element);
   showInstructorState(ctx.status.instructorPinSet);

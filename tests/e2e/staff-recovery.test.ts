@@ -45,6 +45,7 @@ describe('staff area: a class of 30 and a damaged database (issue 6)', () => {
     await page.fill('#staff-setup-pin', adminPin);
     await page.fill('#staff-setup-pin-again', adminPin);
     await page.click('#staff-setup-submit');
+    await page.click('#staff-recovery-done');
     await page.waitForSelector('#staff-shell[data-role="admin"]');
 
     const year = new Date().getFullYear();
@@ -160,6 +161,7 @@ describe('staff area: idle lock keeps what was typed (issue 6)', () => {
     await page.fill('#staff-setup-pin', adminPin);
     await page.fill('#staff-setup-pin-again', adminPin);
     await page.click('#staff-setup-submit');
+    await page.click('#staff-recovery-done');
     await page.waitForSelector('#staff-shell[data-role="admin"]');
     await page.click('#staff-tab-people');
     await page.fill('#person-add-name', 'Valeria Torrez');

@@ -68,6 +68,9 @@ describe('staff area in Chromium (issue 6)', () => {
     expect(await page.textContent('#staff-setup-status')).toBe('Los dos PIN no coinciden.');
     await page.fill('#staff-setup-pin-again', adminPin);
     await page.click('#staff-setup-submit');
+    await page.waitForSelector('#staff-recovery-code');
+    expect(await page.textContent('#staff-recovery-value')).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+    await page.click('#staff-recovery-done');
     await page.waitForSelector('#staff-shell[data-role="admin"]');
     expect(await page.textContent('#staff-role')).toBe('Administración del centro');
     expect(await page.getAttribute('#staff-tab-checkin', 'aria-selected')).toBe('true');

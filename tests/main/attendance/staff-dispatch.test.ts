@@ -67,7 +67,7 @@ describe('staff PIN through the dispatcher', () => {
     });
     expect(errorOf(await call(tab, 'staff.unlock', { pin: '1234' })).code).toBe('staff.not-set-up');
     expect(errorOf(await call(tab, 'staff.setup', { pin: '12' })).code).toBe('bad-request');
-    expect(valueOf(await call(tab, 'staff.setup', { pin: '2468', centre: 'centro-sur' }))).toEqual({
+    expect(valueOf(await call(tab, 'staff.setup', { pin: '2468', centre: 'centro-sur' }))).toMatchObject({
       role: 'admin',
     });
     expect(errorOf(await call(tab, 'staff.setup', { pin: '1357' })).code).toBe('staff.already-set-up');
@@ -159,6 +159,19 @@ describe('staff PIN through the dispatcher', () => {
     clock += 59_000;
     valueOf(await call(tab, 'people.search', { query: '' }));
     clock += 61_000;
+    expect(errorOf(await call(tab, 'people.search', { query: '' })).code).toBe('staff-locked');
+  });
+
+  it('is kept awake only by staff calls: student calls from the same tab (a running program) are not activity', async () => {
+    let clock = 1_000_000;
+    const tab = createConnectionSession('idle-student', { idleMs: 60_000, now: () => clock });
+    valueOf(await call(tab, 'staff.setup', { pin: '2468' }));
+    for (let step = 0; step < 4; step++) {
+      clock += 20_000;
+      valueOf(await call(tab, 'staff.status'));
+      valueOf(await call(tab, 'storage.status'));
+    }
+    expect(tab.staffRole()).toBeNull();
     expect(errorOf(await call(tab, 'people.search', { query: '' })).code).toBe('staff-locked');
   });
 });

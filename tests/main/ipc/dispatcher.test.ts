@@ -64,8 +64,9 @@ describe('IPC dispatcher', () => {
   it('remembers the language in the data directory across a restart', async () => {
     const result = await dispatcher.dispatch('settings.setLanguage', { language: 'en' }, ctx());
     expect(result).toMatchObject({ ok: true, value: { language: 'en' } });
-    const again = await createServices({ dataDir, mode: 'browser', logger: silentLogger });
-    expect(again.settings.get().language).toBe('en');
-    await again.dispose();
+    await services.dispose();
+    services = await createServices({ dataDir, mode: 'browser', logger: silentLogger });
+    dispatcher = createAppDispatcher(services);
+    expect(services.settings.get().language).toBe('en');
   });
 });
