@@ -100,6 +100,10 @@ describe('accessibility (axe-core) on every screen', () => {
         await page.fill('#staff-setup-pin', adminPin);
         await page.fill('#staff-setup-pin-again', adminPin);
         await page.click('#staff-setup-submit');
+        // The recovery code is shown once after setup.
+        await page.waitForSelector('#staff-recovery-code');
+        await check(`${theme}: staff recovery code`);
+        await page.click('#staff-recovery-done');
       } else {
         await page.waitForSelector('#staff-unlock');
         await check(`${theme}: staff PIN`);

@@ -297,6 +297,8 @@ describe('a lesson in Chromium at 1024×768 (browser mode)', () => {
     await page.fill('#staff-setup-pin', '2468');
     await page.fill('#staff-setup-pin-again', '2468');
     await page.click('#staff-setup-submit');
+    // The recovery code is shown once after setup.
+    await page.click('#staff-recovery-done');
     await page.waitForSelector('#staff-shell[data-role="admin"]');
     await page.click('#staff-tab-lessons');
     const status = page.locator('[data-testid=lesson-pack-result]');

@@ -33,6 +33,8 @@ describe('roster import from a Windows-1252 file', () => {
     await page.fill('#staff-setup-pin', '8642');
     await page.fill('#staff-setup-pin-again', '8642');
     await page.click('#staff-setup-submit');
+    // The recovery code is shown once after setup.
+    await page.click('#staff-recovery-done');
     await page.waitForSelector('#staff-shell[data-role="admin"]');
     await page.click('#staff-tab-people');
     await page.setInputFiles('#roster-file', {

@@ -72,6 +72,8 @@ describe('sync with the central tracker in Chromium (issue 13)', () => {
     await page.fill('#staff-setup-pin', adminPin);
     await page.fill('#staff-setup-pin-again', adminPin);
     await page.click('#staff-setup-submit');
+    // The recovery code is shown once after setup.
+    await page.click('#staff-recovery-done');
     await page.waitForSelector('#staff-shell[data-role="admin"]');
 
     await page.click('#staff-tab-people');
