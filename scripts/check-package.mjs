@@ -37,10 +37,14 @@ const REQUIRED = [
   '/node_modules/avr8js/package.json',
   '/node_modules/exceljs/package.json',
   '/node_modules/ws/package.json',
+  // Lesson checks: main generates the child's program headlessly from the workspace.
+  '/node_modules/blockly/package.json',
+  '/node_modules/jsdom/package.json',
+  '/node_modules/@sinonjs/fake-timers/package.json',
 ];
 /** Must not be: bundled by esbuild, the tracker's, or build leftovers. */
 const FORBIDDEN = [
-  /^\/node_modules\/(blockly|jsdom|zod|lit|lit-html|lit-element|@wokwi|@lit)\//,
+  /^\/node_modules\/(zod|lit|lit-html|lit-element|@wokwi|@lit)\//,
   /^\/node_modules\/(pg|pg-[^/]+|pgpass|fastify|@fastify|@electric-sql|chart\.js|echarts|uplot)\//,
   /^\/node_modules\/sqlite3\/(deps|src|node-addon-api)\//,
   /^\/node_modules\/sqlite3\/build\/(deps\/|Release\/(obj|obj\.target|\.deps|node-addon-api)\/|.*\.(a|mk|o)$)/,

@@ -8,9 +8,10 @@ import { UNO_PIN_COUNT } from './uno-pins';
 /** Number of rising edges kept per pin (averages over RING - 1 periods). */
 const RING = 9;
 /**
- * A pin silent this long (100 ms at 16 MHz; longer than any servo frame or audible tone period)
- * starts a new waveform: edges from before, e.g. a servo detached and attached again, must not
- * be averaged with the new ones (that hid a re-attached servo for several frames).
+ * A pin silent this long (at least 100 ms at 16 MHz, longer than any servo frame or audible tone
+ * period, and at least three of its own periods, so a slow blink is not cut) starts a new
+ * waveform: edges from before, e.g. a servo detached and attached again, must not be averaged
+ * with the new ones (that hid a re-attached servo for several frames).
  */
 const NEW_WAVEFORM_GAP_CYCLES = 1_600_000;
 
@@ -37,11 +38,15 @@ export class PinMonitor {
     const value = high ? 1 : 0;
     if (this.level[pin] === value) return;
     this.level[pin] = value;
-    if (high && this.lastEdge[pin] >= 0 && cycles - this.lastEdge[pin] > NEW_WAVEFORM_GAP_CYCLES)
-      this.riseCount[pin] = 0;
+    const base = pin * RING;
+    if (high && this.riseCount[pin] >= 2) {
+      const count = this.riseCount[pin];
+      const lastPeriod = this.rises[base + ((count - 1) % RING)] - this.rises[base + ((count - 2) % RING)];
+      if (cycles - this.lastEdge[pin] > Math.max(NEW_WAVEFORM_GAP_CYCLES, 3 * lastPeriod))
+        this.riseCount[pin] = 0;
+    }
     this.lastEdge[pin] = cycles;
     const count = this.riseCount[pin];
-    const base = pin * RING;
     if (high) {
       this.rises[base + (count % RING)] = cycles;
       this.highs[base + (count % RING)] = 0;

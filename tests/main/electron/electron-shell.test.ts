@@ -50,6 +50,17 @@ vi.mock('electron', () => {
     BrowserWindow,
     ipcMain: { handle: (channel: string, handler: Handler) => stand.handlers.set(channel, handler) },
     protocol: { registerSchemesAsPrivileged: () => undefined, handle: () => undefined },
+    dialog: { showErrorBox: () => undefined },
+    // A stand-in key store: seals reversibly, as the OS key store would.
+    safeStorage: {
+      isAsyncEncryptionAvailable: async () => true,
+      getSelectedStorageBackend: () => 'gnome_libsecret',
+      encryptStringAsync: async (text: string) => Buffer.from(`sealed:${text}`),
+      decryptStringAsync: async (sealed: Buffer) => ({
+        result: sealed.toString().slice(7),
+        shouldReEncrypt: false,
+      }),
+    },
     session: {
       defaultSession: {
         setPermissionRequestHandler: () => undefined,
