@@ -55,7 +55,9 @@ describe('the "por siempre" block', () => {
     // Several batches of prints arrive while the loop runs: the worker is not stuck in the loop.
     await until(() => prints.length >= 3, 'prints from the running loop');
     expect(new Set(prints)).toEqual(new Set(['¡Hola!']));
-    expect(highlights).toContain('print');
+    // Highlights are sampled (20 a second): the block running at that moment, one of the loop's.
+    expect(highlights.length).toBeGreaterThan(0);
+    for (const id of highlights) expect(['forever', 'print']).toContain(id);
     expect(runner.state).toBe('running');
     runner.stop();
     expect(runner.state).toBe('idle');

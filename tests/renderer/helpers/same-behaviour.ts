@@ -24,7 +24,7 @@ export const HOLD_MS = 250;
 /** A tone's frequency and a servo pulse, measured on the pin. */
 export const TONE_TOLERANCE_HZ = 3;
 export const SERVO_TOLERANCE_US = 25;
-/** Blink: the median measured half period (board time) and each one. */
+/** Blink: the median measured half period (board time), and each one but at most one. */
 export const BLINK_HALF_PERIOD_MS = 150;
 export const BLINK_MEDIAN_TOLERANCE_MS = 25;
 export const BLINK_EACH_TOLERANCE_MS = 100;
@@ -276,10 +276,13 @@ export const runScenario = async (
     );
     if (Math.abs(median(result.halfPeriods) - BLINK_HALF_PERIOD_MS) > BLINK_MEDIAN_TOLERANCE_MS)
       result.problems.push(`median half period ${median(result.halfPeriods).toFixed(0)} ms`);
-    for (const half of result.halfPeriods) {
-      if (Math.abs(half - BLINK_HALF_PERIOD_MS) > BLINK_EACH_TOLERANCE_MS * slack)
-        result.problems.push(`half period ${half.toFixed(0)} ms`);
-    }
+    // Every half period but one within its tolerance: one host stall (a loaded test machine) may
+    // stretch a single one; two or more off means the program's rhythm is wrong.
+    const off = result.halfPeriods.filter(
+      (half) => Math.abs(half - BLINK_HALF_PERIOD_MS) > BLINK_EACH_TOLERANCE_MS * slack,
+    );
+    if (off.length > 1)
+      result.problems.push(`half periods ${off.map((half) => half.toFixed(0)).join(', ')} ms`);
     return result;
   }
 
