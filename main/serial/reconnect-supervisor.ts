@@ -1,5 +1,5 @@
 /**
- * Safe automatic reconnect (PEERS.md #8): when a serial board is lost, wait for the same board
+ * Safe automatic reconnect: when a serial board is lost, wait for the same board
  * (same path, or same USB serial number on another path) to come back and connect again through
  * the board service, which builds a whole new johnny-five stack. Stops waiting as soon as the
  * user connects something else or disconnects.
