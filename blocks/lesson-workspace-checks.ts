@@ -72,6 +72,21 @@ export const judgeWorkspaceCheck = (
         ? null
         : { messageKey: 'lessonCheck.variable', params: { name: check.name } };
     }
+    case 'uses-one-of': {
+      const types = new Set(realBlocks(workspace).map((block) => block.type));
+      return check.blocks.some((type) => types.has(type))
+        ? null
+        : {
+            messageKey: 'lessonCheck.usesOneOf',
+            params: { blocks: check.blocks.map(blockLabel).join(' · ') },
+          };
+    }
+    case 'min-blocks': {
+      const count = realBlocks(workspace).length;
+      return count >= check.min
+        ? null
+        : { messageKey: 'lessonCheck.tooFewBlocks', params: { min: check.min, count } };
+    }
     case 'max-blocks': {
       const count = realBlocks(workspace).length;
       return count <= check.max

@@ -6,13 +6,13 @@
  */
 import type { BehaviourCheck, CheckTimeline, Expectation, TimelineSegment, TimelineTrack } from './lesson-types';
 import type { PinSegment, ScenarioTrace } from './pin-trace';
+import { judgeChanges, judgeInOrder, judgeNotes, judgeServoSweep } from './judge-sequences';
+import { actualTrack, angleOf, clip, levelOf, track } from './trace-segments';
 
 /** Time a program gets to react to an input change (a poll loop, the wire, debouncing). */
 export const REACTION_MS = 150;
 /** Share of the judged time an output may disagree with what is expected (glitches, chunks). */
 export const MISMATCH_SHARE = 0.05;
-/** Servo pulse range the board session uses: 0° = 600 µs, 180° = 2400 µs. */
-const SERVO_US: [number, number] = [600, 2400];
 
 export interface JudgedFailure {
   expectationIndex: number;
@@ -21,33 +21,9 @@ export interface JudgedFailure {
   timeline: CheckTimeline;
 }
 
-export const pinName = (pin: number): string => (pin >= 14 ? `A${pin - 14}` : `D${pin}`);
 const round2 = (value: number) => Math.round(value * 100) / 100;
 
 type Interval = [number, number];
-
-const clip = (segments: PinSegment[], from: number, to: number): PinSegment[] =>
-  segments
-    .filter((s) => s.toMs > from && s.fromMs < to)
-    .map((s) => ({ ...s, fromMs: Math.max(s.fromMs, from), toMs: Math.min(s.toMs, to) }));
-
-/** Level of a segment: its slow level, or "on" when a fast wave is high more than half the time. */
-const levelOf = (s: PinSegment): number => (s.level ?? (s.duty > 0.5 ? 1 : 0));
-
-const track = (
-  pin: number,
-  role: TimelineTrack['role'],
-  unit: TimelineTrack['unit'],
-  segments: TimelineSegment[],
-): TimelineTrack => ({ pin: pinName(pin), role, unit, segments });
-
-const actualTrack = (trace: ScenarioTrace, pin: number, unit: TimelineTrack['unit'], value: (s: PinSegment) => number) =>
-  track(
-    pin,
-    'actual',
-    unit,
-    (trace.pins[pin] ?? []).map((s) => ({ fromMs: s.fromMs, toMs: s.toMs, value: value(s) })),
-  );
 
 /** Intervals during which the button on `pin` is held, from the check's stimuli. */
 const pressedIntervals = (check: BehaviourCheck, pin: number): Interval[] =>
@@ -170,9 +146,6 @@ const judgeDuty = (
     },
   };
 };
-
-const angleOf = (pulseUs: number): number =>
-  Math.round(((pulseUs - SERVO_US[0]) / (SERVO_US[1] - SERVO_US[0])) * 180);
 
 const judgeServo = (
   e: Extract<Expectation, { kind: 'servo' }>,
@@ -308,6 +281,26 @@ const judgeCloser = (
   );
 };
 
+/** Like "on when closer", with the buzzer: sounding (any tone) counts as on. */
+const judgeSoundsWhenCloser = (
+  e: Extract<Expectation, { kind: 'sounds-when-closer' }>,
+  check: BehaviourCheck,
+  trace: ScenarioTrace,
+): Omit<JudgedFailure, 'expectationIndex'> | null => {
+  const distance = distanceSegments(check, e.sensorPin);
+  const expected = distance.map((s) => ({ ...s, value: s.value < e.belowCm ? 1 : 0 }));
+  const sounding = (trace.pins[e.pin] ?? []).map((s) => ({ ...s, level: s.hz !== null ? (1 as const) : (0 as const) }));
+  return judgeLevelRule(
+    e.pin,
+    expected,
+    track(e.sensorPin, 'stimulus', 'cm', distance),
+    check,
+    { ...trace, pins: { ...trace.pins, [e.pin]: sounding } },
+    { offWhenOn: 'lessonCheck.silentWhenClose', onWhenOff: 'lessonCheck.soundsWhenFar' },
+    { pin: e.pin, cm: e.belowCm },
+  );
+};
+
 const judgePrints = (
   e: Extract<Expectation, { kind: 'prints' }>,
   check: BehaviourCheck,
@@ -329,6 +322,11 @@ const judges: Record<Expectation['kind'], Judge> = {
   follows: judgeFollows as Judge,
   'on-when-closer': judgeCloser as Judge,
   prints: judgePrints as Judge,
+  'in-order': judgeInOrder as Judge,
+  notes: judgeNotes as Judge,
+  'servo-sweep': judgeServoSweep as Judge,
+  changes: judgeChanges as Judge,
+  'sounds-when-closer': judgeSoundsWhenCloser as Judge,
 };
 
 /** The first expectation not met, or null when the run meets them all. */
@@ -348,7 +346,7 @@ export const judgeBehaviour = (check: BehaviourCheck, trace: ScenarioTrace): Jud
   return null;
 };
 
-/** Pins a check needs traced: every expectation's output pin. */
+/** Pins a check needs traced: every expectation's output pin(s). */
 export const tracedPins = (check: BehaviourCheck): number[] => [
-  ...new Set(check.expectations.flatMap((e) => (e.kind === 'prints' ? [] : [e.pin]))),
+  ...new Set(check.expectations.flatMap((e) => (e.kind === 'prints' ? [] : 'pins' in e ? e.pins : [e.pin]))),
 ];

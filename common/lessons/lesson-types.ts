@@ -41,7 +41,10 @@ export type WorkspaceCheck =
   | { kind: 'field'; line: number; block: string; field: string; value: string }
   | { kind: 'no-loose-blocks'; line: number }
   | { kind: 'variable-named'; line: number; name: string }
-  | { kind: 'max-blocks'; line: number; max: number };
+  | { kind: 'max-blocks'; line: number; max: number }
+  /** At least one block of any of these types (an open project: any input will do). */
+  | { kind: 'uses-one-of'; line: number; blocks: string[] }
+  | { kind: 'min-blocks'; line: number; min: number };
 
 /** Something done to the virtual Uno's inputs at a moment of the scenario (ms of simulated time). */
 export type Stimulus =
@@ -67,7 +70,25 @@ export type Expectation =
   /** The output is HIGH exactly while the distance sensor on sensorPin reads under belowCm. */
   | { kind: 'on-when-closer'; line: number; pin: number; sensorPin: number; belowCm: number }
   /** The console printed a line equal to `text` (trimmed). */
-  | { kind: 'prints'; line: number; text: string };
+  | { kind: 'prints'; line: number; text: string }
+  /** The pins turn on one after another in this order, again and again (a traffic light). */
+  | { kind: 'in-order'; line: number; pins: number[]; fromMs: number; toMs: number }
+  /** The buzzer plays these notes in this order (repeated notes count once) within ± tolerance. */
+  | { kind: 'notes'; line: number; pin: number; hz: number[]; tolerance: number }
+  /** The servo goes from one end to the other and back; `smoothly`: through angles in between. */
+  | {
+      kind: 'servo-sweep';
+      line: number;
+      pin: number;
+      low: number;
+      high: number;
+      toleranceDeg: number;
+      smoothly: boolean;
+    }
+  /** At least one of the pins changes twice or more (an open project: any output will do). */
+  | { kind: 'changes'; line: number; pins: number[] }
+  /** The buzzer sounds exactly while the distance sensor on sensorPin reads under belowCm. */
+  | { kind: 'sounds-when-closer'; line: number; pin: number; sensorPin: number; belowCm: number };
 
 export interface BehaviourCheck {
   kind: 'behaviour';

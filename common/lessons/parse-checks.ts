@@ -34,6 +34,11 @@ const workspaceForms: Array<[RegExp, (m: RegExpMatchArray, line: number) => Work
   [re(String.raw`no\s+loose\s+blocks`), (_m, line) => ({ kind: 'no-loose-blocks', line })],
   [re(String.raw`variable\s+(\S+)`), (m, line) => ({ kind: 'variable-named', line, name: m[1] })],
   [re(String.raw`at\s+most\s+(\d+)\s+blocks`), (m, line) => ({ kind: 'max-blocks', line, max: Number(m[1]) })],
+  [re(String.raw`at\s+least\s+(\d+)\s+blocks`), (m, line) => ({ kind: 'min-blocks', line, min: Number(m[1]) })],
+  [
+    re(String.raw`uses\s+one\s+of\s+(\w+(?:\s+\w+)+)`),
+    (m, line) => ({ kind: 'uses-one-of', line, blocks: m[1].split(/\s+/) }),
+  ],
 ];
 
 export const parseWorkspaceCheck = (text: string, line: number): LineResult<WorkspaceCheck> => {
@@ -70,6 +75,9 @@ const stimulusForms: Array<[RegExp, (m: RegExpMatchArray, line: number) => Stimu
 /** A covered light sensor reads about 5 % of full scale; in daylight about 80 %. */
 export const COVERED_PERCENT = 5;
 export const LIT_PERCENT = 80;
+
+/** "D12 D11 D10" → [12, 11, 10]. */
+const pinList = (text: string): number[] => text.trim().split(/\s+/).map((name) => Number(name.slice(1)));
 
 const window = String.raw`(?:\s+from\s+${seconds})?(?:\s+to\s+${seconds})?`;
 
@@ -129,6 +137,54 @@ const expectationForms: Array<[RegExp, (m: RegExpMatchArray, line: number) => Ex
     (m, line) => ({ kind: 'on-when-closer', line, pin: Number(m[1]), sensorPin: Number(m[2]), belowCm: toNumber(m[3]) }),
   ],
   [re(String.raw`expect\s+print\s+"(.*)"`), (m, line) => ({ kind: 'prints', line, text: m[1] })],
+  [
+    re(String.raw`expect\s+lights\s+((?:D\d{1,2}\s+){2,})in\s+order${window}`),
+    (m, line) => ({
+      kind: 'in-order',
+      line,
+      pins: pinList(m[1]),
+      fromMs: m[2] ? ms(m[2]) : 0,
+      toMs: m[3] ? ms(m[3]) : Number.POSITIVE_INFINITY,
+    }),
+  ],
+  [
+    re(String.raw`expect\s+${pin}\s+plays\s+((?:\d+\s+){2,})Hz\s+in\s+order\s*(?:±|\+-)\s*${num}\s*%`),
+    (m, line) => ({
+      kind: 'notes',
+      line,
+      pin: Number(m[1]),
+      hz: m[2].trim().split(/\s+/).map(Number),
+      tolerance: toNumber(m[3]) / 100,
+    }),
+  ],
+  [
+    re(
+      String.raw`expect\s+${pin}\s+servo\s+sweeps\s+${num}\s*°?\s+to\s+${num}\s*°?\s*(?:±|\+-)\s*${num}\s*°?(\s+smoothly)?`,
+    ),
+    (m, line) => ({
+      kind: 'servo-sweep',
+      line,
+      pin: Number(m[1]),
+      low: Math.min(toNumber(m[2]), toNumber(m[3])),
+      high: Math.max(toNumber(m[2]), toNumber(m[3])),
+      toleranceDeg: toNumber(m[4]),
+      smoothly: m[5] !== undefined,
+    }),
+  ],
+  [
+    re(String.raw`expect\s+changes\s+on\s+((?:D\d{1,2}\s*)+)`),
+    (m, line) => ({ kind: 'changes', line, pins: pinList(m[1]) }),
+  ],
+  [
+    re(String.raw`expect\s+${pin}\s+sounds\s+when\s+${pin}\s+closer\s+than\s+${num}\s*cm`),
+    (m, line) => ({
+      kind: 'sounds-when-closer',
+      line,
+      pin: Number(m[1]),
+      sensorPin: Number(m[2]),
+      belowCm: toNumber(m[3]),
+    }),
+  ],
 ];
 
 const pinsOf = (item: Stimulus | Expectation): number[] => {
@@ -141,7 +197,11 @@ const pinsOf = (item: Stimulus | Expectation): number[] => {
     case 'follows':
       return [item.pin, item.source];
     case 'on-when-closer':
+    case 'sounds-when-closer':
       return [item.pin, item.sensorPin];
+    case 'in-order':
+    case 'changes':
+      return item.pins;
     default:
       return [item.pin];
   }

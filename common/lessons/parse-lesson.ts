@@ -183,7 +183,7 @@ export const parseLesson = (files: Record<string, string>, options: ParseLessonO
     const kind = esStep.question !== null || esStep.choices.length > 0 ? 'scenario' : 'build';
     for (const type of [
       ...(esStep.blocks?.types ?? []),
-      ...(esStep.checks?.checks ?? []).flatMap((c) => ('block' in c ? [c.block] : [])),
+      ...(esStep.checks?.checks ?? []).flatMap((c) => ('block' in c ? [c.block] : 'blocks' in c ? c.blocks : [])),
     ]) {
       if (!options.knownBlockTypes.has(type))
         problem('es.md', esStep.blocks?.line ?? esStep.line, 'lessonFormat.unknownBlock', { block: type });

@@ -27,7 +27,10 @@ describe('lesson service (real lessons, real check engine)', () => {
 
   it('lists the shipped lessons (not the guides) with no progress yet', async () => {
     const { lessons: listed, openLesson } = await lessons.list();
-    expect(listed.map((lesson) => lesson.id).sort()).toEqual(['blink', 'button-led', 'first-blocks']);
+    expect(listed.map((lesson) => lesson.id)).toEqual(
+      expect.arrayContaining(['first-blocks', 'blink', 'traffic-light', 'button-led', 'final-project']),
+    );
+    expect(listed.map((lesson) => lesson.id)).not.toContain('guides');
     expect(listed.every((lesson) => lesson.source === 'shipped' && lesson.passedSteps === 0)).toBe(true);
     expect(openLesson).toBeNull();
   });
@@ -46,9 +49,14 @@ describe('lesson service (real lessons, real check engine)', () => {
     const second = await lessons.check('blink', 1, solution('blink', 'step-2-solution.json'), 'en');
     expect(second.result).toMatchObject({ passed: true, virtualUno: true });
     expect(second.realKitConnected).toBe(true);
-    expect(second.work.completed).toBe(true);
+    expect(second.work.completed).toBe(false);
+    // The last two steps: a faster blink, and a question.
+    expect((await lessons.check('blink', 2, solution('blink', 'step-3-solution.json'), 'es')).result.passed).toBe(true);
+    const { lesson } = await lessons.open('blink');
+    const right = lesson.steps[3].text.es.scenario!.choices.findIndex((choice) => choice.correct);
+    expect((await lessons.answer('blink', 3, right)).work.completed).toBe(true);
     const listed = (await lessons.list()).lessons.find((lesson) => lesson.id === 'blink');
-    expect(listed).toMatchObject({ passedSteps: 2, completed: true });
+    expect(listed).toMatchObject({ passedSteps: 4, completed: true });
     lessons.close();
     expect((await lessons.list()).openLesson).toBeNull();
   }, 60_000);

@@ -84,9 +84,10 @@ describe('importing lesson packs (untrusted input)', () => {
       'images',
       'step-1-solution.json',
       'step-2-solution.json',
+      'step-3-solution.json',
     ]);
     const listed = (await lessons.list()).lessons.find((lesson) => lesson.id === 'mi-parpadeo');
-    expect(listed).toMatchObject({ source: 'imported', stepCount: 2 });
+    expect(listed).toMatchObject({ source: 'imported', stepCount: 4 });
     const opened = await lessons.open('mi-parpadeo');
     expect(opened.lesson.steps[0].allowedBlocks).toEqual(['chispa_led_set']);
     // The child's screen never gets the reference solution.
@@ -141,7 +142,8 @@ describe('importing lesson packs (untrusted input)', () => {
     files['es.md'] = Buffer.from(files['es.md'].toString().replace('## Enciende el LED\n', '## Enciende el LED\n<script>alert(1)</script>\n'));
     const answer = await refused(zipOf(files));
     expect(answer.reason).toBe('markdown-html');
-    expect(answer.es).toMatch(/^mi-pack\/es\.md:1\d: el texto tiene HTML\./);
+    const scriptLine = files['es.md'].toString().split('\n').indexOf('<script>alert(1)</script>') + 1;
+    expect(answer.es).toMatch(new RegExp(`^mi-pack/es\\.md:${scriptLine}: el texto tiene HTML\\.`));
   });
 
   it('refuses an SVG with script', async () => {

@@ -26,11 +26,11 @@ describe('shipped lessons', () => {
         expect(ran?.result.passed, `${report.folder} step ${index + 1}`).toBe(true);
       }
     }
-    // One lesson per check kind: behaviour (blink), stimulus (button-led), workspace only (first-blocks).
+    // Behaviour (blink), stimulus (button-led), and workspace checks beside a behaviour check (first-blocks).
     const kinds = (id: string) =>
       reports.find((r) => r.folder === id)!.lesson!.steps.flatMap((s) => s.checks.map((c) => c.kind));
     expect(kinds('blink')).toContain('behaviour');
-    expect(kinds('first-blocks').every((kind) => kind !== 'behaviour')).toBe(true);
+    expect(kinds('first-blocks')).toEqual(expect.arrayContaining(['uses', 'no-loose-blocks', 'behaviour']));
     const buttonStep = reports.find((r) => r.folder === 'button-led')!.lesson!.steps[0].checks[0];
     expect(buttonStep.kind === 'behaviour' && buttonStep.stimuli.length).toBeGreaterThan(0);
   }, CHECK_TEST_TIMEOUT_MS);

@@ -81,4 +81,24 @@ describe('workspace checks', () => {
     };
     expect((await run('variable contador\nno loose blocks', withVariable)).passed).toBe(true);
   });
+
+  it('"uses one of" accepts any of its blocks and names them all when none is there; "at least N blocks" counts', async () => {
+    const inputs = 'uses one of chispa_button_pressed chispa_when_button_pressed chispa_light_level';
+    const withButton = w.workspaceOf(w.whileTrue(w.ifElse(w.buttonPressed(2), w.led(13, true), w.led(13, false))));
+    const withEvent = w.workspaceOf({
+      type: 'chispa_when_button_pressed',
+      fields: { PIN: '2' },
+      inputs: { DO: { block: w.led(13, true) } },
+    });
+    expect((await run(inputs, withButton)).passed).toBe(true);
+    expect((await run(inputs, withEvent)).passed).toBe(true);
+    const none = await run(inputs, blinkOnce, 'en');
+    if (none.passed) throw new Error('a program without any of the blocks must fail');
+    expect(none.failure.messageKey).toBe('lessonCheck.usesOneOf');
+    expect(String(none.failure.params.blocks).split(' · ')).toHaveLength(3);
+    expect(String(none.failure.params.blocks)).not.toContain('chispa_');
+    const few = await run('at least 4 blocks', blinkOnce);
+    expect(few.passed || few.failure).toMatchObject({ messageKey: 'lessonCheck.tooFewBlocks', params: { min: 4, count: 3 } });
+    expect((await run('at least 3 blocks', blinkOnce)).passed).toBe(true);
+  });
 });
