@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from './helpers/app-process';
@@ -16,7 +16,7 @@ import { buildZip } from '../helpers/zip-builder';
 const blinkPack = (id: string, change: (es: string) => string = (es) => es): Buffer => {
   const dir = new URL('../../lessons/blink/', import.meta.url).pathname;
   return buildZip(
-    ['es.md', 'en.md', 'step-1-solution.json', 'step-2-solution.json'].map((name) => {
+    readdirSync(dir).map((name) => {
       let text = readFileSync(`${dir}${name}`, 'utf8');
       if (name.endsWith('.md')) text = text.replace(/^id: blink$/m, `id: ${id}`);
       if (name === 'es.md') text = change(text);
@@ -102,9 +102,12 @@ describe('a lesson in Chromium at 1024×768 (browser mode)', () => {
       page
         .locator('[data-testid=lesson-list] button')
         .evaluateAll((items) => items.map((item) => item.getAttribute('data-lesson')));
-    expect((await listed()).sort()).toEqual(['blink', 'button-led', 'first-blocks']);
+    expect(await listed()).toEqual(
+      expect.arrayContaining(['first-blocks', 'blink', 'traffic-light', 'button-led', 'final-project']),
+    );
     await page.selectOption('[data-testid=lesson-filter-level]', '2');
-    expect(await listed()).toEqual(['button-led']);
+    expect(await listed()).toEqual(expect.arrayContaining(['traffic-light', 'button-led', 'buzzer-melody']));
+    expect(await listed()).not.toContain('blink');
     await page.selectOption('[data-testid=lesson-filter-level]', '');
     await page.selectOption('[data-testid=lesson-filter-audience]', 'teachers');
     expect(await listed()).toEqual([]);
@@ -119,7 +122,7 @@ describe('a lesson in Chromium at 1024×768 (browser mode)', () => {
     await page.waitForSelector('[data-testid=lesson-view]');
     expect(await page.locator('[data-testid=lesson-title]').textContent()).toBe('Haz parpadear un LED');
     expect(await page.locator('[data-testid=lesson-step-title]').textContent()).toBe('Enciende el LED');
-    expect(await page.locator('[data-testid=lesson-step-of]').textContent()).toBe('Paso 1 de 2');
+    expect(await page.locator('[data-testid=lesson-step-of]').textContent()).toBe('Paso 1 de 4');
     // …and only the step's blocks in it.
     expect(await shownCategories(page)).toEqual(['category-leds']);
     await page.click('#category-leds');
@@ -239,7 +242,7 @@ describe('a lesson in Chromium at 1024×768 (browser mode)', () => {
     expect(await pressCheck()).toBe('passed');
     expect(await result().textContent()).toContain('La comprobación se hizo en la placa virtual.');
     expect(await page.locator('[data-testid=check-timeline]').count()).toBe(0);
-    expect(await page.locator('[data-testid=lesson-complete]').isVisible()).toBe(true);
+    expect(await page.locator('[data-testid=lesson-complete]').isVisible()).toBe(false);
     expect(await page.locator('[data-step="1"]').getAttribute('data-passed')).toBe('true');
     // English throughout: the step, the answer and the buttons follow a language switch.
     await page.selectOption('#language', 'en');
@@ -253,6 +256,34 @@ describe('a lesson in Chromium at 1024×768 (browser mode)', () => {
     expect(session.errors).toEqual([]);
   }, 180_000);
 
+  it('finishes the lesson: a faster blink (the same blocks, new numbers) and the closing question', async () => {
+    const { page } = session;
+    await page.click('[data-testid=lesson-next-step]');
+    await expect
+      .poll(() => page.locator('[data-testid=lesson-step-title]').textContent())
+      .toBe('Un faro más rápido');
+    for (const index of [0, 1]) {
+      const wait = workspaceBlocks(page, 'chispa_wait_seconds').nth(index);
+      await setFieldText(page, wait.locator('g.math_number .blocklyEditableField').first(), '0.25');
+    }
+    expect(await pressCheck()).toBe('passed');
+    await page.click('[data-testid=lesson-next-step]');
+    await expect
+      .poll(() => page.locator('[data-testid=lesson-step-title]').textContent())
+      .toBe('¿Para qué sirve esperar?');
+    // The question step keeps the program in sight ("continue") and has no Comprobar.
+    expect(await workspaceBlocks(page, 'chispa_wait_seconds').count()).toBe(2);
+    expect(await page.locator('[data-testid=lesson-check]').isHidden()).toBe(true);
+    await page.check('[data-testid=lesson-choice-0]');
+    await page.click('[data-testid=lesson-answer]');
+    await expect.poll(() => result().getAttribute('data-state')).toBe('failed');
+    await page.check('[data-testid=lesson-choice-1]');
+    await page.click('[data-testid=lesson-answer]');
+    await expect.poll(() => result().getAttribute('data-state')).toBe('passed');
+    expect(await result().textContent()).toContain('La placa es muy rápida.');
+    expect(await page.locator('[data-testid=lesson-complete]').isVisible()).toBe(true);
+  }, 120_000);
+
   it('finds the lesson, its step and the blocks again after a reload', async () => {
     const { page } = session;
     // Let the debounced autosave of the last field edit reach main (it is also flushed on page hide).
@@ -261,7 +292,7 @@ describe('a lesson in Chromium at 1024×768 (browser mode)', () => {
     await ready();
     await page.waitForSelector('[data-testid=lesson-view]');
     expect(await page.locator('[data-testid=lesson-step-title]').textContent()).toBe(
-      'Parpadea una vez por segundo',
+      '¿Para qué sirve esperar?',
     );
     expect(await workspaceBlocks(page, 'chispa_wait_seconds').count()).toBe(2);
     expect(await workspaceBlocks(page, 'chispa_led_set').count()).toBe(2);
@@ -271,7 +302,7 @@ describe('a lesson in Chromium at 1024×768 (browser mode)', () => {
   it('keeps the work through a crash of the app (SIGKILL) and shows the lesson done in the list', async () => {
     const { page } = session;
     const saved = JSON.parse(readFileSync(`${app.dataDir}/lesson-work/blink.json`, 'utf8'));
-    expect(saved).toMatchObject({ lessonId: 'blink', step: 1, completed: true });
+    expect(saved).toMatchObject({ lessonId: 'blink', step: 3, completed: true });
     const crashed = app;
     await crashed.crash();
     stopped.push(crashed);
