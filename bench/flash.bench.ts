@@ -24,6 +24,7 @@ import {
   bridgePtyToUart,
   createPtyPair,
   socatMissingReason,
+  ptyLinkRoot,
   type UartEnd,
 } from '../tests/helpers/pty-bridge';
 import { bootloaderSourcesMissingReason, fittingOptiboot } from '../tests/helpers/uno-hex-files';
@@ -136,6 +137,7 @@ const main = async (): Promise<void> => {
   const serial = createSerialService({
     firmwarePath: HEX_PATH,
     resetOnConnect: () => uno.reset({ intoBootloader: true, lineBaud: FIRMATA_BAUD }),
+    deviceDirs: [ptyLinkRoot],
   });
   board.setTransportFactory('serial', serial.transports.factory);
   serial.attachBoard(board);

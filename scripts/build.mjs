@@ -37,6 +37,8 @@ await build({
   outdir: rendererOut,
   format: 'esm',
   platform: 'browser',
+  // No source map next to what browser mode serves: it would hand out the sources and local paths.
+  sourcemap: false,
   loader: { '.svg': 'text', '.md': 'text' },
 });
 

@@ -9,10 +9,29 @@ export interface CsvRecord {
   cells: string[];
 }
 
-export const detectSeparator = (text: string): ';' | ',' | '\t' => {
+/** Bounds checked while reading, so a file of one endless line is refused before it is split up. */
+export interface CsvLimits {
+  maxCellsPerRecord: number;
+  maxCharsPerRecord: number;
+}
+
+/** A record past the limits: which limit, and the line it starts on. */
+export class CsvLimitError extends Error {
+  constructor(
+    readonly limit: 'cells' | 'chars',
+    readonly line: number,
+    readonly max: number,
+  ) {
+    super(`CSV record at line ${line} has more than ${max} ${limit}`);
+    this.name = 'CsvLimitError';
+  }
+}
+
+export const detectSeparator = (text: string, maxChars = Number.POSITIVE_INFINITY): ';' | ',' | '\t' => {
   let firstLine = '';
   let inQuotes = false;
   for (const char of text) {
+    if (firstLine.length >= maxChars) break;
     if (char === '"') inQuotes = !inQuotes;
     else if (!inQuotes && (char === '\n' || char === '\r')) break;
     firstLine += char;
@@ -24,9 +43,12 @@ export const detectSeparator = (text: string): ';' | ',' | '\t' => {
   return best;
 };
 
-export const parseCsv = (input: string, separator?: string): CsvRecord[] => {
+export const parseCsv = (input: string, separator?: string, limits?: CsvLimits): CsvRecord[] => {
   const text = input.startsWith('\uFEFF') ? input.slice(1) : input;
-  const sep = separator ?? detectSeparator(text);
+  const maxCells = limits?.maxCellsPerRecord ?? Number.POSITIVE_INFINITY;
+  const maxChars = limits?.maxCharsPerRecord ?? Number.POSITIVE_INFINITY;
+  const sep = separator ?? detectSeparator(text, maxChars + 1);
+  let recordStart = 0;
   const records: CsvRecord[] = [];
   let cells: string[] = [];
   let cell = '';
@@ -35,6 +57,7 @@ export const parseCsv = (input: string, separator?: string): CsvRecord[] => {
   let recordLine = 1;
   let cellStarted = false;
   const endCell = () => {
+    if (cells.length >= maxCells) throw new CsvLimitError('cells', recordLine, maxCells);
     cells.push(cell);
     cell = '';
     cellStarted = false;
@@ -46,6 +69,7 @@ export const parseCsv = (input: string, separator?: string): CsvRecord[] => {
     cells = [];
   };
   for (let i = 0; i < text.length; i += 1) {
+    if (i - recordStart >= maxChars) throw new CsvLimitError('chars', recordLine, maxChars);
     const char = text[i];
     if (inQuotes) {
       if (char === '"') {
@@ -70,6 +94,7 @@ export const parseCsv = (input: string, separator?: string): CsvRecord[] => {
       endRecord();
       line += 1;
       recordLine = line;
+      recordStart = i + 1;
     } else {
       cell += char;
       if (char !== ' ' && char !== '\t') cellStarted = true;

@@ -1,5 +1,6 @@
 import type { ConsentInput, ConsentScope, ImportRejection, PersonInput } from '../ipc/contract-attendance';
 import { mayBeMinor } from './age-band';
+import { isCalendarDate, isReadableName } from './field-checks';
 import type { CsvRecord } from './csv-parse';
 import {
   parseConsentMethod,
@@ -43,15 +44,13 @@ export const parseRosterDate = (raw: string): string | null => {
   let year: number;
   let month: number;
   let day: number;
-  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
+  const ymd = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
   const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
-  if (iso) [year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  if (ymd) [year, month, day] = [Number(ymd[1]), Number(ymd[2]), Number(ymd[3])];
   else if (dmy) [day, month, year] = [Number(dmy[1]), Number(dmy[2]), Number(dmy[3])];
   else return null;
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
-    return null;
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const iso = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return isCalendarDate(iso) ? iso : null;
 };
 
 /** Validates one roster record against the mapped header; never throws. */
@@ -72,6 +71,7 @@ export const validateRosterRecord = (
   const displayName = cell('name').replace(/\s+/g, ' ');
   if (!displayName) return reject(row, 'missing-name', 'name');
   if (displayName.length > 80) return reject(row, 'name-too-long', 'name');
+  if (!isReadableName(displayName)) return reject(row, 'bad-name', 'name');
 
   const rawType = cell('type');
   if (!rawType) return reject(row, 'missing-type', 'type');
@@ -115,6 +115,7 @@ export const validateRosterRecord = (
     }
     const guardianName = cell('guardian_name').replace(/\s+/g, ' ');
     if (guardianName.length > 80) return reject(row, 'name-too-long', 'guardian_name');
+    if (!isReadableName(guardianName)) return reject(row, 'bad-name', 'guardian_name');
     const consent: ConsentInput = { guardianName, relation, method, date, scopes: [...scopes] };
     input.consent = consent;
   }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { storageStateSchema } from './contract-staff';
 import { localeSchema } from '../i18n/locale';
+import { badDateKey, badNameKey, isCalendarDate, isReadableName } from '../attendance/field-checks';
 
 /**
  * Data shapes of the attendance log (docs/architecture.md, "Attendance and privacy"): people, guardian consent, sessions,
@@ -55,21 +56,22 @@ export type ConsentScope = z.infer<typeof consentScopeSchema>;
 export const consentStateSchema = z.enum(['not-required', 'missing', 'given', 'withdrawn']);
 export type ConsentState = z.infer<typeof consentStateSchema>;
 
-export const dateSchema = z
-  .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'expected YYYY-MM-DD');
+export const dateSchema = z.string().refine(isCalendarDate, badDateKey);
 export const timeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
 export const monthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected YYYY-MM');
 export const idSchema = z.string().uuid();
 
-export const displayNameSchema = z.string().trim().min(1).max(80);
+/** A typed name (person, guardian, facilitator): see common/attendance/field-checks.ts. */
+export const readableNameSchema = (max: number) =>
+  z.string().trim().min(1).max(max).refine(isReadableName, badNameKey);
+export const displayNameSchema = readableNameSchema(80);
 export const birthYearSchema = z.number().int().min(1900).max(2100);
 
 // ---- People and consent ------------------------------------------------------------------------
 
 export const consentInputSchema = z
   .object({
-    guardianName: z.string().trim().min(1).max(80),
+    guardianName: readableNameSchema(80),
     relation: guardianRelationSchema,
     method: consentMethodSchema,
     /** Date the guardian gave consent. */
@@ -138,7 +140,7 @@ export const sessionInputSchema = z
     startTime: timeSchema,
     activityType: activityTypeSchema,
     lessons: z.array(z.string().trim().min(1).max(120)).max(20).default([]),
-    facilitator: z.string().trim().min(1).max(80),
+    facilitator: readableNameSchema(80),
   })
   .strict();
 export type SessionInput = z.input<typeof sessionInputSchema>;

@@ -26,6 +26,7 @@ import {
   storageStatusSchema,
 } from './attendance-schemas';
 import { staffPinSchema } from './contract-staff';
+import { maxWireTextChars } from './wire';
 
 /**
  * Attendance log (issue 6, docs/architecture.md, "Attendance and privacy"): people, guardian consent, sessions, check-in,
@@ -193,7 +194,7 @@ export const attendanceCalls = {
   'roster.import': defineCall({
     args: z
       .object({
-        csvText: z.string().max(5_000_000),
+        csvText: z.string().max(maxWireTextChars),
         dryRun: z.boolean().default(false),
       })
       .strict(),

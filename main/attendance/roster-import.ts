@@ -2,7 +2,7 @@
  * Roster import from CSV: every row is validated first; the good rows are inserted in ONE
  * transaction (all or nothing); bad rows come back with their row number and a reason key.
  */
-import { parseCsv } from '../../common/attendance/csv-parse';
+import { CsvLimitError, parseCsv, type CsvLimits } from '../../common/attendance/csv-parse';
 import {
   mapRosterHeader,
   requiredRosterColumns,
@@ -19,6 +19,8 @@ import { createPersonInTx } from './people-service';
 import { currentYear } from './person-repo';
 
 export const maxRosterRows = 5000;
+/** A roster line is a person: a few short cells. Anything wider is not a roster, refused while reading. */
+export const rosterCsvLimits: CsvLimits = { maxCellsPerRecord: 64, maxCharsPerRecord: 4096 };
 
 interface Candidate {
   row: number;
@@ -33,9 +35,19 @@ const rejection = (row: number, reason: string, params?: ImportRejection['params
   ...(params ? { params } : {}),
 });
 
+const readRosterRecords = (csvText: string) => {
+  try {
+    return parseCsv(csvText, undefined, rosterCsvLimits);
+  } catch (error) {
+    if (!(error instanceof CsvLimitError)) throw error;
+    const name = error.limit === 'cells' ? 'import-too-many-columns' : 'import-line-too-long';
+    throw attendanceError(name, { line: error.line, max: error.max });
+  }
+};
+
 /** Parses and validates; throws only for file-level problems (empty, no header, too big). */
 export const validateRoster = (csvText: string, year = currentYear()) => {
-  const records = parseCsv(csvText);
+  const records = readRosterRecords(csvText);
   if (records.length === 0) throw attendanceError('import-empty');
   const [header, ...data] = records;
   const columns = mapRosterHeader(header.cells);

@@ -7,6 +7,7 @@ import {
   type CallResult,
   type ParsedCallArgs,
 } from '../../common/ipc/contract';
+import { messages } from '../../common/i18n/messages';
 import type { ConnectionSession } from './connection-session';
 import type { Logger } from '../app/logger';
 
@@ -28,6 +29,18 @@ export interface Dispatcher {
 
 const describeIssues = (error: z.ZodError): string[] =>
   error.issues.map((issue) => `${issue.path.length ? issue.path.join('.') : '(args)'}: ${issue.message}`);
+
+/**
+ * A schema that names its problem with a message key (an impossible date, an unreadable name,
+ * too many blocks) is said in those words, with the refinement's params; otherwise the generic key.
+ */
+const badRequest = (error: z.ZodError): IpcError => {
+  const details = describeIssues(error);
+  const named = error.issues.find((issue) => Object.hasOwn(messages.en, issue.message));
+  if (!named) return { code: 'bad-request', messageKey: 'error.bad-request', details };
+  const params = (named as { params?: Record<string, string | number> }).params;
+  return { code: 'bad-request', messageKey: named.message, details, ...(params ? { params } : {}) };
+};
 
 /**
  * The single entry point for calls from any transport. It never throws and never hangs on bad
@@ -59,8 +72,7 @@ export const createDispatcher = (handlers: CallHandlers, logger: Logger): Dispat
     if (spec.access !== 'student') ctx.session.touch();
     const parsed = spec.args.safeParse(args);
     if (!parsed.success) {
-      const details = describeIssues(parsed.error);
-      return { ok: false, error: { code: 'bad-request', messageKey: 'error.bad-request', details } };
+      return { ok: false, error: badRequest(parsed.error) };
     }
     try {
       const handler = handlers[name] as CallHandler<CallName>;

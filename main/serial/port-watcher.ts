@@ -10,6 +10,7 @@ import {
   sortPorts,
   type PortListDiff,
 } from '../../common/serial/recognise-port';
+import { maxTypedPorts } from '../../common/serial/typed-port-path';
 import type { PortListing } from './port-lister';
 
 export interface PortWatcher {
@@ -17,7 +18,7 @@ export interface PortWatcher {
   current(): Promise<PortListing>;
   /** Lists now and notifies listeners of changes. */
   refresh(): Promise<PortListing>;
-  /** Also watch this path although the OS does not list it. */
+  /** Also watch this path although the OS does not list it (the latest few: see maxTypedPorts). */
   addManualPath(path: string): void;
   onChange(listener: (listing: PortListing, diff: PortListDiff) => void): () => void;
   start(): void;
@@ -71,7 +72,13 @@ export const createPortWatcher = (options: {
     current: () => (last ? Promise.resolve(last) : refresh()),
     refresh,
     addManualPath(path) {
+      // Most recent last; each refresh checks every one on disk, so only a few are kept.
+      manualPaths.delete(path);
       manualPaths.add(path);
+      for (const oldest of manualPaths) {
+        if (manualPaths.size <= maxTypedPorts) break;
+        manualPaths.delete(oldest);
+      }
     },
     onChange(listener) {
       listeners.add(listener);

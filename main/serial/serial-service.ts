@@ -11,6 +11,7 @@ import { AppError } from '../../common/ipc/app-error';
 import type { BoardStatus } from '../../common/ipc/contract-board';
 import type { Locale } from '../../common/i18n/locale';
 import type { DiagnosisFinding } from '../../common/serial/diagnosis';
+import { deviceDirsFromEnv, isTypedPortPath } from '../../common/serial/typed-port-path';
 import { diagnoseSerial, type DiagnoseEnvironment } from './diagnose';
 import { createRepeatedFailureLog } from '../app/logger';
 import { createPortLister, type ListRawPorts, type PortListing } from './port-lister';
@@ -51,6 +52,8 @@ export interface SerialServiceOptions {
   onProgress?: (progress: FlashProgress & { path: string }) => void;
   onPorts?: (listing: PortListing) => void;
   log?: (message: string, error?: unknown) => void;
+  /** Folders whose device links may be typed as ports; default: CHISPA_SERIAL_DEVICE_DIRS. */
+  deviceDirs?: string[];
 }
 
 export interface SerialService {
@@ -93,6 +96,14 @@ export const createSerialService = (options: SerialServiceOptions): SerialServic
     options.onPorts?.(listing);
   });
 
+  const deviceDirs = options.deviceDirs ?? deviceDirsFromEnv(process.env.CHISPA_SERIAL_DEVICE_DIRS);
+  // The same answer for a path that is not a serial device name and for one that is not there.
+  const notFound = (path: string) =>
+    new AppError('serial.port-not-found', {
+      messageKey: 'connect.manual.error.not-found',
+      params: { path: path.slice(0, 80) },
+    });
+
   const loadFirmware = async (): Promise<Uint8Array> => {
     const path = options.firmwarePath;
     const text = await readFile(path, 'utf8').catch((error: unknown) => {
@@ -107,8 +118,12 @@ export const createSerialService = (options: SerialServiceOptions): SerialServic
     transports,
     listPorts: () => watcher.refresh(),
     async addManualPort(path) {
+      if (!isTypedPortPath(path, deviceDirs)) throw notFound(path);
       watcher.addManualPath(path);
-      return watcher.refresh();
+      const listing = await watcher.refresh();
+      // Still watched: a board plugged in later shows up in the list.
+      if (!listing.ports.some((port) => port.path === path)) throw notFound(path);
+      return listing;
     },
     attachBoard(control) {
       board = control;
@@ -163,6 +178,7 @@ export const createSerialService = (options: SerialServiceOptions): SerialServic
       }
     },
     async diagnose(path) {
+      if (path !== null && !isTypedPortPath(path, deviceDirs)) throw notFound(path);
       const listing = await watcher.refresh();
       return diagnoseSerial({
         path,

@@ -1,6 +1,10 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 
+/**
+ * What the renderer is made of, and the only kinds of file served: a source map (local paths,
+ * the sources) or anything else that lands in the folder by mistake is not.
+ */
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -10,12 +14,13 @@ const contentTypes: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.ico': 'image/x-icon',
+  '.cur': 'image/x-icon',
+  '.gif': 'image/gif',
   '.wav': 'audio/wav',
   '.mp3': 'audio/mpeg',
   '.woff2': 'font/woff2',
   '.md': 'text/markdown; charset=utf-8',
   '.hex': 'text/plain; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
 };
 
 export interface StaticFile {
@@ -26,7 +31,7 @@ export interface StaticFile {
 
 /**
  * Resolves a URL path inside root, refusing anything that escapes it. "/" is index.html.
- * Returns null for a missing file or a path outside root.
+ * Returns null for a missing file, a path outside root or a kind of file not served.
  */
 export const readStaticFile = async (root: string, urlPath: string): Promise<StaticFile | null> => {
   let decoded: string;
@@ -39,12 +44,16 @@ export const readStaticFile = async (root: string, urlPath: string): Promise<Sta
   const relative = decoded === '/' || decoded === '' ? 'index.html' : decoded.replace(/^\/+/, '');
   const full = normalize(join(root, relative));
   if (full !== root && !full.startsWith(root.endsWith(sep) ? root : root + sep)) return null;
+  const contentType = Object.hasOwn(contentTypes, extname(full).toLowerCase())
+    ? contentTypes[extname(full).toLowerCase()]
+    : null;
+  if (!contentType) return null;
   try {
     const info = await stat(full);
     if (!info.isFile()) return null;
     return {
       body: await readFile(full),
-      contentType: contentTypes[extname(full).toLowerCase()] ?? 'application/octet-stream',
+      contentType,
       path: full,
     };
   } catch {

@@ -20,14 +20,28 @@ export interface WebServerOptions {
   port?: number;
   token?: string;
   staffIdleMs?: number;
+  /** Bytes a connection may have waiting to be sent before it counts as not reading and is dropped. */
+  maxBufferedBytes?: number;
+}
+
+/** What the bridge holds for its connections now, and the most any one connection held. */
+export interface BridgeStats {
+  connections: number;
+  peakBufferedBytes: number;
 }
 
 export interface RunningWebServer {
   port: number;
   token: string;
   url: string;
+  bridgeStats(): BridgeStats;
   close(): Promise<void>;
 }
+
+/** Room for two of the largest messages: a client that reads stays far below it. */
+export const defaultMaxBufferedBytes = 2 * maxWireMessageBytes;
+/** Calls one connection may have running; past it, its socket is not read until some finish. */
+export const maxCallsInFlight = 32;
 
 const refuse = (res: ServerResponse, status: number, reason: string) => {
   res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
@@ -91,10 +105,25 @@ export const startWebServer = async (options: WebServerOptions): Promise<Running
     wss.handleUpgrade(req, socket, head, (ws) => attachBridge(ws));
   });
 
+  const maxBufferedBytes = options.maxBufferedBytes ?? defaultMaxBufferedBytes;
+  let peakBufferedBytes = 0;
+
+  // Backpressure both ways: a client that does not read its answers (or events) is dropped once
+  // its send buffer passes the bound, instead of growing the server's memory; a client that sends
+  // faster than calls finish is not read until some of its calls are answered.
   const attachBridge = (ws: WebSocket) => {
     const session = createConnectionSession(randomUUID(), { idleMs: options.staffIdleMs });
+    let inFlight = 0;
     const send = (message: WireMessage) => {
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+      if (ws.readyState !== ws.OPEN) return;
+      ws.send(JSON.stringify(message));
+      peakBufferedBytes = Math.max(peakBufferedBytes, ws.bufferedAmount);
+      if (ws.bufferedAmount > maxBufferedBytes) {
+        options.logger.warn(
+          `bridge: dropped a client that does not read (${ws.bufferedAmount} bytes waiting)`,
+        );
+        ws.terminate();
+      }
     };
     const unsubscribe = options.events.subscribe((name, payload) => send({ kind: 'event', name, payload }));
     ws.on('close', unsubscribe);
@@ -112,8 +141,15 @@ export const startWebServer = async (options: WebServerOptions): Promise<Running
         ws.close(1003, 'bad message');
         return;
       }
-      const result = await options.dispatcher.dispatch(request.data.name, request.data.args, { session });
-      send({ kind: 'result', id: request.data.id, result });
+      inFlight += 1;
+      if (inFlight >= maxCallsInFlight) ws.pause();
+      try {
+        const result = await options.dispatcher.dispatch(request.data.name, request.data.args, { session });
+        send({ kind: 'result', id: request.data.id, result });
+      } finally {
+        inFlight -= 1;
+        if (ws.isPaused && inFlight < maxCallsInFlight / 2) ws.resume();
+      }
     });
   };
 
@@ -126,6 +162,7 @@ export const startWebServer = async (options: WebServerOptions): Promise<Running
     port,
     token,
     url: `http://127.0.0.1:${port}/?token=${token}`,
+    bridgeStats: () => ({ connections: wss.clients.size, peakBufferedBytes }),
     async close() {
       for (const client of wss.clients) client.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));

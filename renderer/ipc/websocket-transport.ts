@@ -1,5 +1,5 @@
 import type { IpcResult } from '../../common/ipc/app-error';
-import type { WireMessage } from '../../common/ipc/wire';
+import { maxWireMessageBytes, type WireMessage } from '../../common/ipc/wire';
 import type { RendererTransport } from './transport';
 
 /**
@@ -18,6 +18,12 @@ export const createWebSocketTransport = (url: string): RendererTransport => {
   const closedError: IpcResult<never> = {
     ok: false,
     error: { code: 'transport-closed', messageKey: 'error.transport-closed' },
+  };
+  // The server closes a connection that sends more than a frame (losing the staff role with it):
+  // such a call is answered here instead, and never sent.
+  const tooLargeError: IpcResult<never> = {
+    ok: false,
+    error: { code: 'bad-request', messageKey: 'value.error.too-large' },
   };
 
   const connect = () => {
@@ -56,6 +62,8 @@ export const createWebSocketTransport = (url: string): RendererTransport => {
     call(name, args) {
       const id = nextId++;
       const message = JSON.stringify({ kind: 'call', id, name, args });
+      if (message.length > maxWireMessageBytes / 3 && new Blob([message]).size > maxWireMessageBytes)
+        return Promise.resolve(tooLargeError);
       return new Promise((resolve) => {
         pending.set(id, resolve);
         if (socket?.readyState === WebSocket.OPEN) socket.send(message);

@@ -2,8 +2,10 @@ import * as Blockly from 'blockly';
 import type { MessageParams } from '../../common/i18n/translate';
 import {
   makeProjectFile,
+  maxProjectBlocks,
   maxProjectBytes,
   projectFileSchema,
+  tooManyBlocksKey,
   type ProjectFile,
 } from '../../common/projects/project-file';
 
@@ -79,7 +81,11 @@ export const parseProjectText = (text: string, nameFromFile: string): ProjectFil
   }
   const candidate = looksLikeBareWorkspace(data) ? makeProjectFile(nameFromFile, data) : data;
   const parsed = projectFileSchema.safeParse(candidate);
-  if (!parsed.success) throw new ProjectOpenError('editor.open.error.not-project');
+  if (!parsed.success) {
+    if (parsed.error.issues.some((issue) => issue.message === tooManyBlocksKey))
+      throw new ProjectOpenError(tooManyBlocksKey, { max: maxProjectBlocks });
+    throw new ProjectOpenError('editor.open.error.not-project');
+  }
   checkBlocksLoad(parsed.data.workspace);
   return parsed.data;
 };

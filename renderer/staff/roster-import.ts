@@ -1,4 +1,5 @@
 import type { ImportResult } from '../../common/ipc/contract-attendance';
+import { maxWireTextChars } from '../../common/ipc/wire';
 import { h, label } from '../ui/dom';
 import { field } from './form-fields';
 import type { StaffContext } from './staff-context';
@@ -98,6 +99,11 @@ export const createRosterImport = (ctx: StaffContext) => {
     if (!chosen) {
       status.invalid('staff.ui.import.choose');
       file.focus();
+      return;
+    }
+    // Refused here, in words, rather than sent as a message too large for the bridge.
+    if (chosen.size > maxWireTextChars) {
+      status.invalid('staff.error.import-too-big', { mb: Math.floor(maxWireTextChars / 1_000_000) });
       return;
     }
     check.disabled = run.disabled = true;

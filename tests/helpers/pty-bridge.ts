@@ -4,7 +4,7 @@
  * a device: the virtual Uno's UART, or a scripted responder. Killing socat is "pulling the cable".
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SerialPort } from 'serialport';
@@ -31,7 +31,18 @@ export interface PtyPair {
   dispose(): Promise<void>;
 }
 
-export const createPtyPair = async (dir = mkdtempSync(join(tmpdir(), 'chispa-pty-'))): Promise<PtyPair> => {
+/**
+ * Every pair's links live under this folder: the app accepts typed paths there when it is one of
+ * its device folders (serial service `deviceDirs`, or CHISPA_SERIAL_DEVICE_DIRS for an app process).
+ */
+export const ptyLinkRoot = join(tmpdir(), 'chispa-ptys');
+
+const newPairDir = (): string => {
+  mkdirSync(ptyLinkRoot, { recursive: true });
+  return mkdtempSync(join(ptyLinkRoot, 'pair-'));
+};
+
+export const createPtyPair = async (dir = newPairDir()): Promise<PtyPair> => {
   const appPath = join(dir, 'app');
   const devicePath = join(dir, 'device');
   let child: ChildProcess | null = null;

@@ -14,7 +14,7 @@ import type { FlashProgress } from '../../main/serial/stk500-uploader';
 import { startVirtualUno, type VirtualUno } from '../../main/virtual-uno/virtual-uno';
 import { FIRMATA_BAUD } from '../../main/serial/serial-firmata-transport';
 import { KIT_FIRMWARE_HEX_PATH, atmegaBoot, fittingOptiboot } from './uno-hex-files';
-import { bridgePtyToUart, createPtyPair, type PtyPair, type UartEnd } from './pty-bridge';
+import { bridgePtyToUart, createPtyPair, ptyLinkRoot, type PtyPair, type UartEnd } from './pty-bridge';
 import { fileURLToPath } from 'node:url';
 
 /** The worker's UART as the pty bridge wants it. */
@@ -88,6 +88,7 @@ export const startSerialRig = async (
     resetIntoBootloader: (_path, lineBaud) => uno.reset({ intoBootloader: true, lineBaud }),
     resetOnConnect: reset,
     onProgress: (p) => events.emit('serial.flashProgress', p),
+    deviceDirs: [ptyLinkRoot],
   });
   board.setTransportFactory('serial', serial.transports.factory);
   serial.attachBoard(board);

@@ -2,6 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ptyLinkRoot } from '../../helpers/pty-bridge';
 
 export const projectRoot = new URL('../../../', import.meta.url).pathname;
 
@@ -35,7 +36,14 @@ export const startApp = async (
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'chispa-e2e-'));
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'main/web/start-web.ts'], {
     cwd: projectRoot,
-    env: { ...process.env, CHISPA_DATA_DIR: dataDir, CHISPA_PORT: '0', ...options.env },
+    env: {
+      ...process.env,
+      CHISPA_DATA_DIR: dataDir,
+      CHISPA_PORT: '0',
+      // Typed pty paths (tests/helpers/pty-bridge.ts) are accepted as ports.
+      CHISPA_SERIAL_DEVICE_DIRS: ptyLinkRoot,
+      ...options.env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

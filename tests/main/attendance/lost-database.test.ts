@@ -46,6 +46,31 @@ describe('a lost database while backups exist', () => {
     });
   }
 
+  it('counts wrong restore PINs on disk: the lockout survives a restart', async () => {
+    for (const suffix of ['', '-wal', '-shm']) rmSync(layout.database + suffix, { force: true });
+    service = await openService(layout);
+    const backup = service.storageStatus().backups[0];
+    const codes: string[] = [];
+    for (let i = 0; i < 6; i++)
+      codes.push(
+        await service.restoreBackup(backup.id, `99${i}0`, 'admin').then(
+          () => 'ok',
+          (error: { code: string }) => error.code,
+        ),
+      );
+    expect(codes).toEqual([
+      ...Array(4).fill('staff.pin-wrong'),
+      'staff.pin-locked-out',
+      'staff.pin-locked-out',
+    ]);
+    await service.close();
+    service = await openService(layout);
+    await expect(service.restoreBackup(backup.id, '2468', 'admin')).rejects.toMatchObject({
+      code: 'staff.pin-locked-out',
+    });
+    expect(service.storageStatus().state).toBe('corrupt');
+  });
+
   it('never prunes the last backup of the real data, and backups dated in the future neither spin nor push out the new one', async () => {
     service = await openService(layout);
     const future = Date.now() + 365 * 86_400_000;

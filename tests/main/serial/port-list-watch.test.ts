@@ -8,6 +8,7 @@ import { createPortWatcher } from '../../../main/serial/port-watcher';
 import { createPortOwnership } from '../../../main/serial/port-ownership';
 import { AppError } from '../../../common/ipc/app-error';
 import type { RawPortInfo } from '../../../common/serial/recognise-port';
+import { isTypedPortPath, maxTypedPorts } from '../../../common/serial/typed-port-path';
 
 const udevadmStandIn = fileURLToPath(new URL('../../helpers/udevadm-standin', import.meta.url));
 
@@ -111,6 +112,60 @@ describe('port watcher', () => {
       '+/tmp/pty/app:Port typed by hand',
       '-/tmp/pty/app',
     ]);
+  });
+
+  it('watches only the latest few typed paths, however many are sent (each refresh checks them all)', async () => {
+    const checked: string[] = [];
+    const watcher = createPortWatcher({
+      list: async () => ({ ports: [], problemKey: null }),
+      pathExists: (path) => {
+        checked.push(path);
+        return true;
+      },
+    });
+    for (let i = 0; i < 100_000; i++) watcher.addManualPath(`/dev/ttyUSB${i}`);
+    watcher.addManualPath('/dev/ttyUSB99990'); // typed again: the newest now
+    const listing = await watcher.refresh();
+    expect(checked).toHaveLength(maxTypedPorts);
+    expect(listing.ports.map((port) => port.path)).toContain('/dev/ttyUSB99999');
+    expect(listing.ports.map((port) => port.path)).toContain('/dev/ttyUSB99990');
+    expect(listing.ports.map((port) => port.path)).not.toContain('/dev/ttyUSB0');
+  });
+
+  it('takes as typed ports only names serial devices have, or links in the device folders set at start', () => {
+    for (const path of [
+      '/dev/ttyUSB0',
+      '/dev/ttyACM1',
+      '/dev/ttyS0',
+      '/dev/cu.usbserial-1420',
+      '/dev/tty.wchusbserial14230',
+      '/dev/serial/by-id/usb-1a86_USB2.0-Serial-if00-port0',
+      '/dev/pts/3',
+      '/dev/rfcomm0',
+      'COM3',
+      'com12',
+      '\\\\.\\COM15',
+    ])
+      expect(isTypedPortPath(path), path).toBe(true);
+    for (const path of [
+      '/etc/passwd',
+      '../../../../etc/passwd',
+      '/dev/ttyUSB0/../../etc/passwd',
+      '/dev/../etc/passwd',
+      '/dev/serial/by-id/../../../etc/shadow',
+      '//dev/ttyUSB0',
+      '/dev/sda',
+      '/home/ana/chispa.sqlite',
+      'C:\\Windows\\win.ini',
+      'COM0',
+      `/dev/tty${'x'.repeat(300)}`,
+    ])
+      expect(isTypedPortPath(path), path).toBe(false);
+    expect(isTypedPortPath('/srv/bridges/pair-1/app', ['/srv/bridges'])).toBe(true);
+    expect(isTypedPortPath('/srv/bridges/app', ['/srv/bridges/'])).toBe(true);
+    expect(isTypedPortPath('/srv/bridges/../etc/passwd', ['/srv/bridges'])).toBe(false);
+    expect(isTypedPortPath('/srv/bridges/a/b/c', ['/srv/bridges'])).toBe(false);
+    expect(isTypedPortPath('/srv/bridgesX/app', ['/srv/bridges'])).toBe(false);
   });
 
   it('keeps polling when a listing fails', async () => {

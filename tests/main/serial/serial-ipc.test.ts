@@ -13,7 +13,7 @@ import { createConnectionSession } from '../../../main/ipc/connection-session';
 import type { Dispatcher } from '../../../main/ipc/dispatcher';
 import { createAppDispatcher } from '../../../main/ipc/register-handlers';
 import { translate } from '../../../common/i18n/translate';
-import { createPtyPair, socatMissingReason, type PtyPair } from '../../helpers/pty-bridge';
+import { createPtyPair, ptyLinkRoot, socatMissingReason, type PtyPair } from '../../helpers/pty-bridge';
 
 const skipReason = socatMissingReason();
 if (skipReason) console.log(`[skip] ${skipReason}`);
@@ -27,10 +27,13 @@ describe('serial IPC calls', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'chispa-serial-ipc-'));
+    // As an app started with CHISPA_SERIAL_DEVICE_DIRS: the test's pty links may be typed.
+    process.env.CHISPA_SERIAL_DEVICE_DIRS = ptyLinkRoot;
     services = await createServices({ dataDir, mode: 'browser', logger: silentLogger });
     dispatcher = createAppDispatcher(services);
   });
   afterAll(async () => {
+    delete process.env.CHISPA_SERIAL_DEVICE_DIRS;
     await services.dispose();
     await pty?.dispose();
     rmSync(dataDir, { recursive: true, force: true });
@@ -73,6 +76,37 @@ describe('serial IPC calls', () => {
     const params = result.error.params ?? {};
     expect(translate('es', result.error.messageKey, params)).toContain('/dev/ttyUSB-chispa-missing');
     expect(translate('en', result.error.messageKey, params)).toMatch(/is not there/);
+  });
+
+  it('gives the same answer for a typed path that is not a serial device and for one that is not there', async () => {
+    const answers = [];
+    for (const path of [
+      '/etc/passwd',
+      '../../../../etc/passwd',
+      '/dev/ttyUSB0/../../etc/passwd',
+      dataDir,
+      `${ptyLinkRoot}/../../etc/passwd`,
+      '/dev/ttyUSB-chispa-missing',
+      'COM250',
+    ]) {
+      const result = await dispatcher.dispatch('serial.addManualPort', { path }, ctx());
+      expect(result, path).toMatchObject({
+        ok: false,
+        error: {
+          code: 'serial.port-not-found',
+          messageKey: 'connect.manual.error.not-found',
+          params: { path },
+        },
+      });
+      const diagnosed = await dispatcher.dispatch('serial.diagnose', { path }, ctx());
+      answers.push(diagnosed.ok ? 'findings' : diagnosed.error.code);
+      if (!result.ok) {
+        expect(translate('es', result.error.messageKey, result.error.params ?? {})).toContain(path);
+        expect(translate('en', result.error.messageKey, result.error.params ?? {})).toMatch(/cannot find/);
+      }
+    }
+    // Diagnosis never probes a path that is not a serial device name either.
+    expect(answers.slice(0, 5)).toEqual(Array(5).fill('serial.port-not-found'));
   });
 
   it.skipIf(skipReason !== null)(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { makeProjectFile } from '../../../common/projects/project-file';
+import { calls } from '../../../common/ipc/contract';
+import { makeProjectFile, maxProjectBlocks } from '../../../common/projects/project-file';
 import { registerChispaBlocks } from '../../../blocks/register-blocks';
 import {
   ProjectOpenError,
@@ -72,6 +73,46 @@ describe('opening a project file', () => {
       block: { type: 'math_number', id: 'bad', fields: { NUM: 1 } },
     } as never;
     expect(openError(JSON.stringify(makeProjectFile('x', broken))).key).toBe('editor.open.error.bad-blocks');
+  });
+
+  it('refuses an absurd block count (45k blocks) before Blockly loads it, wherever the project comes from', () => {
+    const chains = (count: number, length: number) => {
+      const blocks = Array.from({ length: count }, (_, chainIndex) => {
+        const first: Record<string, unknown> = {
+          type: 'chispa_led_set',
+          id: `c${chainIndex}b0`,
+          x: chainIndex,
+        };
+        let last = first;
+        for (let i = 1; i < length; i++) {
+          const next = { type: 'chispa_led_set', id: `c${chainIndex}b${i}` };
+          last.next = { block: next };
+          last = next;
+        }
+        return first;
+      });
+      return { blocks: { languageVersion: 0, blocks } };
+    };
+    const huge = makeProjectFile('enorme', chains(45, 1000));
+    const error = openError(JSON.stringify(huge));
+    expect(error.key).toBe('editor.open.error.too-many-blocks');
+    expect(error.params).toEqual({ max: maxProjectBlocks });
+    // The same limit in the contract: the autosave and the lesson work never carry it either.
+    const saved = calls['projects.saveAutosave'].args.safeParse({ project: huge });
+    expect(saved.success || saved.error.issues[0].message).toBe('editor.open.error.too-many-blocks');
+    const lesson = calls['lessons.check'].args.safeParse({
+      id: 'blink',
+      step: 0,
+      workspace: huge.workspace,
+      locale: 'es',
+    });
+    expect(lesson.success || lesson.error.issues.map((issue) => issue.message)).toContain(
+      'editor.open.error.too-many-blocks',
+    );
+    // A program at the limit still opens.
+    expect(
+      parseProjectText(JSON.stringify(makeProjectFile('grande', chains(4, maxProjectBlocks / 4))), 'x').name,
+    ).toBe('grande');
   });
 
   it('turns file names into project names', () => {
