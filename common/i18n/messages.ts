@@ -36,6 +36,8 @@ import esScreens from './es/screens.json';
 import enScreens from './en/screens.json';
 import esSafety from './es/safety.json';
 import enSafety from './en/safety.json';
+import esClassroom from './es/classroom.json';
+import enClassroom from './en/classroom.json';
 
 export type MessageTable = Readonly<Record<string, string>>;
 
@@ -57,6 +59,7 @@ export const messageFiles: Record<Locale, Record<string, MessageTable>> = {
     tracker: esTracker,
     screens: esScreens,
     safety: esSafety,
+    classroom: esClassroom,
   },
   en: {
     app: enApp,
@@ -75,6 +78,7 @@ export const messageFiles: Record<Locale, Record<string, MessageTable>> = {
     tracker: enTracker,
     screens: enScreens,
     safety: enSafety,
+    classroom: enClassroom,
   },
 };
 

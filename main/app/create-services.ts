@@ -16,6 +16,9 @@ import type { AppMode, AppServices } from './services';
 import packageJson from '../../package.json';
 import { createCredentialStore, type SecretSealer } from '../sync/credential-store';
 import { createSyncService } from '../sync/sync-service';
+import { createPlanService } from '../classroom/plan-service';
+import { createPlanStore } from '../classroom/plan-store';
+import { defaultShippedLessonsDir } from '../lessons/lessons-path';
 
 /** Composition root for main-side services: builds and wires, nothing else. */
 export const createServices = async (options: {
@@ -78,6 +81,16 @@ export const createServices = async (options: {
     stopSerialBoardWatch();
     serial.dispose();
   });
+  const lessons = createLessonsService({ dataDir: layout.root, board, logger });
+  const plans = createPlanService({
+    store: createPlanStore({
+      shippedDir: join(defaultShippedLessonsDir(), 'plans'),
+      savedDir: join(layout.root, 'plans'),
+      logger,
+    }),
+    lessons,
+    createSession: (input) => attendance.checkIn.createSession(input),
+  });
   let disposed = false;
   return {
     mode: options.mode,
@@ -91,7 +104,8 @@ export const createServices = async (options: {
     attendance,
     sync,
     projects: createProjectStore(layout.projects, logger),
-    lessons: createLessonsService({ dataDir: layout.root, board, logger }),
+    lessons,
+    plans,
     async dispose() {
       if (disposed) return;
       disposed = true;
