@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { defineCall } from './define';
+import { defineCall, defineEvent } from './define';
 import { dateSchema, displayNameSchema, timeSchema, type Session } from './attendance-schemas';
 import { lessonPlanSchema, planIdSchema, type LessonPlan } from '../plans/lesson-plan';
 import type { Locale } from '../i18n/locale';
 import type { LessonPart } from '../lessons/lesson-types';
+import type { ClassName, PcStatus } from '../classroom/protocol';
 
 /**
  * Running a class (issue 12, docs/classroom.md): lesson plans, today's class, and the printed
@@ -13,6 +14,10 @@ import type { LessonPart } from '../lessons/lesson-types';
  * - `classroom.plan-not-found`, `classroom.meeting-not-found`
  * - `classroom.plan-read-only` (a shipped plan is copied, never edited)
  * - `classroom.plan-invalid` (an edited copy names an unknown lesson, or one twice in a meeting)
+ * - `classroom.not-open` (no class is open), `classroom.address-not-here` (not an address of this PC)
+ * - `classroom.bad-address` (not "192.168.1.10:47820"), `classroom.bad-code` (not 6 letters and digits)
+ * - `classroom.join-failed` (wrong or expired code, or no class at that address)
+ * - `classroom.unknown-pc` (admit or hint a PC that is not there)
  */
 
 export interface PlanSummary {
@@ -90,4 +95,125 @@ export const planCalls = {
     result: z.custom<MeetingGuide>(),
     access: 'staff',
   }),
+};
+
+// ---- The live class ------------------------------------------------------------------------------
+
+export interface ClassroomPc {
+  pcId: string;
+  pcName: string;
+  displayName: string;
+  namePicked: boolean;
+  connected: boolean;
+  status: PcStatus | null;
+  updatedAt: number;
+}
+
+/** The instructor's view of the open class (or `open: false`). */
+export interface ClassroomView {
+  open: boolean;
+  address: string;
+  port: number;
+  code: string;
+  codeExpiresAt: number;
+  locked: boolean;
+  pending: Array<{ pcId: string; pcName: string }>;
+  pcs: ClassroomPc[];
+  /** The attendance session the class belongs to (today's class from a plan), if any. */
+  sessionId: string | null;
+  /** Children who joined and picked their name but are not checked in to the session yet. */
+  suggestions: Array<{ personId: string; displayName: string; pcName: string }>;
+}
+
+export type ClassroomPhase =
+  'idle' | 'connecting' | 'waiting' | 'admitted' | 'offline' | 'closed' | 'refused';
+
+/** A student PC's side: where it is in the class, today's names to pick from, lock and hint. */
+export interface ClassroomMemberState {
+  phase: ClassroomPhase;
+  address: string | null;
+  names: ClassName[];
+  nameRef: string | null;
+  locked: boolean;
+  hint: string | null;
+}
+
+export type ClassroomCommand =
+  | { t: 'goto'; lessonId: string; step: number }
+  | { t: 'lock'; locked: boolean }
+  | { t: 'hint'; text: string };
+
+const pcIdSchema = z.string().uuid();
+const empty = z.object({}).strict();
+
+export const classroomCalls = {
+  /** The PC's IPv4 addresses, to choose the network the class listens on. */
+  'classroom.interfaces': defineCall({
+    args: empty,
+    result: z.custom<{ interfaces: Array<{ name: string; address: string; internal: boolean }> }>(),
+    access: 'staff',
+  }),
+  'classroom.open': defineCall({
+    args: z.object({ address: z.ipv4(), sessionId: z.string().uuid().nullable() }).strict(),
+    result: z.custom<ClassroomView>(),
+    access: 'staff',
+  }),
+  'classroom.view': defineCall({ args: empty, result: z.custom<ClassroomView>(), access: 'staff' }),
+  'classroom.admit': defineCall({
+    args: z.object({ pcId: pcIdSchema }).strict(),
+    result: z.custom<ClassroomView>(),
+    access: 'staff',
+  }),
+  'classroom.sendToStep': defineCall({
+    args: z
+      .object({
+        lessonId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/),
+        step: z.number().int().min(0).max(200),
+      })
+      .strict(),
+    result: z.object({ sent: z.number().int() }),
+    access: 'staff',
+  }),
+  'classroom.lock': defineCall({
+    args: z.object({ locked: z.boolean() }).strict(),
+    result: z.object({ sent: z.number().int() }),
+    access: 'staff',
+  }),
+  'classroom.hint': defineCall({
+    args: z.object({ pcId: pcIdSchema, text: z.string().trim().min(1).max(300) }).strict(),
+    result: z.object({ sent: z.literal(true) }),
+    access: 'staff',
+  }),
+  'classroom.close': defineCall({ args: empty, result: z.custom<ClassroomView>(), access: 'staff' }),
+
+  /** Student PC: join the class shown on the projector. */
+  'classroom.join': defineCall({
+    args: z.object({ address: z.string().max(40), code: z.string().max(20) }).strict(),
+    result: z.custom<ClassroomMemberState>(),
+    access: 'student',
+  }),
+  'classroom.leave': defineCall({ args: empty, result: z.custom<ClassroomMemberState>(), access: 'student' }),
+  'classroom.pickName': defineCall({
+    args: z
+      .object({
+        ref: z
+          .string()
+          .regex(/^n\d{1,4}$/)
+          .nullable(),
+      })
+      .strict(),
+    result: z.custom<ClassroomMemberState>(),
+    access: 'student',
+  }),
+  'classroom.memberState': defineCall({
+    args: empty,
+    result: z.custom<ClassroomMemberState>(),
+    access: 'student',
+  }),
+};
+
+export const classroomEvents = {
+  'classroom.changed': defineEvent(z.custom<{ view: ClassroomView }>()),
+  'classroom.member': defineEvent(z.custom<{ state: ClassroomMemberState }>()),
+  'classroom.command': defineEvent(z.custom<{ command: ClassroomCommand }>()),
 };

@@ -12,7 +12,7 @@ import { attendanceCalls } from './contract-attendance';
 import { projectCalls } from './contract-projects';
 import { lessonCalls } from './contract-lessons';
 import { syncCalls, syncEvents } from './contract-sync';
-import { planCalls } from './contract-classroom';
+import { classroomCalls, classroomEvents, planCalls } from './contract-classroom';
 
 export const calls = {
   ...appCalls,
@@ -24,6 +24,7 @@ export const calls = {
   ...lessonCalls,
   ...syncCalls,
   ...planCalls,
+  ...classroomCalls,
 };
 
 export const events = {
@@ -31,6 +32,7 @@ export const events = {
   ...boardEvents,
   ...serialEvents,
   ...syncEvents,
+  ...classroomEvents,
 };
 
 export type Calls = typeof calls;

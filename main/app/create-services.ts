@@ -19,6 +19,8 @@ import { createSyncService } from '../sync/sync-service';
 import { createPlanService } from '../classroom/plan-service';
 import { createPlanStore } from '../classroom/plan-store';
 import { defaultShippedLessonsDir } from '../lessons/lessons-path';
+import { createClassroomService } from '../classroom/classroom-service';
+import { withLessonActivity } from '../classroom/lesson-activity';
 
 /** Composition root for main-side services: builds and wires, nothing else. */
 export const createServices = async (options: {
@@ -81,7 +83,35 @@ export const createServices = async (options: {
     stopSerialBoardWatch();
     serial.dispose();
   });
-  const lessons = createLessonsService({ dataDir: layout.root, board, logger });
+  const classroom = createClassroomService({
+    dataDir: layout.root,
+    logger,
+    pcName: process.env.CHISPA_PC_NAME,
+    people: {
+      learners: async () =>
+        (
+          await attendance.people.search({ query: '', type: 'learner', includeDeleted: false, limit: 300 })
+        ).map((person) => ({ personId: person.id, displayName: person.displayName })),
+      present: async (sessionId) =>
+        new Set(
+          (await attendance.checkIn.listAttendance(sessionId)).entries
+            .filter((entry) => entry.present)
+            .map((entry) => entry.personId),
+        ),
+    },
+    onView: (view) => events.emit('classroom.changed', { view }),
+    onMember: (state) => events.emit('classroom.member', { state }),
+    onCommand: (command) => events.emit('classroom.command', { command }),
+  });
+  disposers.push(() => classroom.dispose());
+  const stopClassBoardWatch = events.subscribe((name, payload) => {
+    if (name === 'board.state') classroom.noteBoard(payload as BoardStatus);
+  });
+  disposers.push(stopClassBoardWatch);
+  const lessons = withLessonActivity(
+    createLessonsService({ dataDir: layout.root, board, logger }),
+    (position) => classroom.notePosition(position),
+  );
   const plans = createPlanService({
     store: createPlanStore({
       shippedDir: join(defaultShippedLessonsDir(), 'plans'),
@@ -106,6 +136,7 @@ export const createServices = async (options: {
     projects: createProjectStore(layout.projects, logger),
     lessons,
     plans,
+    classroom,
     async dispose() {
       if (disposed) return;
       disposed = true;

@@ -375,6 +375,10 @@ export const openClassHost = async (options: HostOptions) => {
     /** Name refs the children picked (the service maps them to people as suggested check-ins). */
     pickedRefs: (): string[] =>
       [...pcs.values()].flatMap((pc) => (pc.credential && pc.nameRef ? [pc.nameRef] : [])),
+    pickedRefOf: (pcId: string): string | null => {
+      const pc = pcs.get(pcId);
+      return pc?.credential ? pc.nameRef : null;
+    },
     /** The class ends: students are told, the state file goes, nothing listens any more. */
     close: () => shutdown('closed'),
     /** Stops listening without ending the class (app quits): the class reopens at the next start. */

@@ -14,3 +14,34 @@ export const createClassroomHandlers = (
   'plans.startToday': (input) => services.plans.startToday(input),
   'plans.guide': ({ id, meeting }) => services.plans.guide(id, meeting),
 });
+
+type LiveClassHandlerNames =
+  | 'classroom.interfaces'
+  | 'classroom.open'
+  | 'classroom.view'
+  | 'classroom.admit'
+  | 'classroom.sendToStep'
+  | 'classroom.lock'
+  | 'classroom.hint'
+  | 'classroom.close'
+  | 'classroom.join'
+  | 'classroom.leave'
+  | 'classroom.pickName'
+  | 'classroom.memberState';
+
+export const createLiveClassHandlers = (
+  services: AppServices,
+): Pick<CallHandlers, LiveClassHandlerNames> => ({
+  'classroom.interfaces': () => services.classroom.interfaces(),
+  'classroom.open': ({ address, sessionId }) => services.classroom.open(address, sessionId),
+  'classroom.view': () => services.classroom.view(),
+  'classroom.admit': ({ pcId }) => services.classroom.admit(pcId),
+  'classroom.sendToStep': ({ lessonId, step }) => services.classroom.sendToStep(lessonId, step),
+  'classroom.lock': ({ locked }) => services.classroom.lock(locked),
+  'classroom.hint': ({ pcId, text }) => services.classroom.hint(pcId, text),
+  'classroom.close': () => services.classroom.close(),
+  'classroom.join': ({ address, code }) => services.classroom.join(address, code),
+  'classroom.leave': () => services.classroom.leave(),
+  'classroom.pickName': ({ ref }) => services.classroom.pickName(ref),
+  'classroom.memberState': () => services.classroom.memberState(),
+});

@@ -12,7 +12,7 @@ import { createAttendanceHandlers } from './handlers-attendance';
 import { createProjectHandlers } from './handlers-projects';
 import { createLessonHandlers } from './handlers-lessons';
 import { createSyncHandlers } from './handlers-sync';
-import { createClassroomHandlers } from './handlers-classroom';
+import { createClassroomHandlers, createLiveClassHandlers } from './handlers-classroom';
 
 export const createAllHandlers = (services: AppServices): CallHandlers => ({
   ...createAppHandlers(services),
@@ -24,6 +24,7 @@ export const createAllHandlers = (services: AppServices): CallHandlers => ({
   ...createLessonHandlers(services),
   ...createSyncHandlers(services),
   ...createClassroomHandlers(services),
+  ...createLiveClassHandlers(services),
 });
 
 export const createAppDispatcher = (services: AppServices): Dispatcher =>

@@ -80,7 +80,9 @@ describe('who may join a live class, and what crosses the wire', () => {
   it('refuses a wrong code: the handshake fails and the PC never appears', async () => {
     const student = makeStudent('PC-WRONG');
     const wrong = host.view().code === 'ABCDEF' ? 'ABCDEG' : 'ABCDEF';
-    await expect(student.member.join({ host: '127.0.0.1', port: host.view().port }, wrong)).rejects.toThrow('wrong-secret');
+    await expect(student.member.join({ host: '127.0.0.1', port: host.view().port }, wrong)).rejects.toThrow(
+      'wrong-secret',
+    );
     expect(student.member.state().phase).toBe('refused');
     expect(host.view().pending).toEqual([]);
   });
@@ -116,7 +118,12 @@ describe('who may join a live class, and what crosses the wire', () => {
 
   it('refuses a credential the class never gave', async () => {
     await expect(
-      connectToClass({ host: '127.0.0.1', port: host.view().port }, randomUUID(), 'credential', toB64(randomBytes(32))),
+      connectToClass(
+        { host: '127.0.0.1', port: host.view().port },
+        randomUUID(),
+        'credential',
+        toB64(randomBytes(32)),
+      ),
     ).rejects.toThrow();
   });
 
@@ -161,11 +168,17 @@ describe('who may join a live class, and what crosses the wire', () => {
     const junk: Array<Buffer | string> = [
       '{',
       JSON.stringify({ t: 'join', mode: 'code', pcId: 'x', nonce: '', share: '' }),
-      JSON.stringify({ t: 'join', mode: 'code', pcId: randomUUID(), nonce: 'AAAA', share: toB64(Buffer.alloc(32)) }),
+      JSON.stringify({
+        t: 'join',
+        mode: 'code',
+        pcId: randomUUID(),
+        nonce: 'AAAA',
+        share: toB64(Buffer.alloc(32)),
+      }),
       JSON.stringify({ t: 'confirm', mac: 'AAAA' }),
       'x'.repeat(20_000),
     ];
-    for (let i = 0; i < 20; i++) junk.push(randomBytes(1 + (i * 37) % 400));
+    for (let i = 0; i < 20; i++) junk.push(randomBytes(1 + ((i * 37) % 400)));
     for (const message of junk) {
       const socket = new WebSocket(`ws://127.0.0.1:${port}${classPath}`);
       await new Promise<void>((resolve, reject) => {
@@ -199,8 +212,17 @@ describe('who may join a live class, and what crosses the wire', () => {
     await waitFor('hint', () => student.member.state().hint === 'Pista secreta');
     const captured = proxy.bytes();
     expect(captured.length).toBeGreaterThan(500);
-    for (const secret of [...todayNames.map((n) => n.name), 'Lucía', 'PC-SECRETA', 'traffic-light', 'Pista secreta']) {
-      expect({ secret, found: captured.includes(Buffer.from(secret, 'utf8')) }).toEqual({ secret, found: false });
+    for (const secret of [
+      ...todayNames.map((n) => n.name),
+      'Lucía',
+      'PC-SECRETA',
+      'traffic-light',
+      'Pista secreta',
+    ]) {
+      expect({ secret, found: captured.includes(Buffer.from(secret, 'utf8')) }).toEqual({
+        secret,
+        found: false,
+      });
     }
     student.member.leave();
     await proxy.close();
