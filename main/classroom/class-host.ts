@@ -36,7 +36,7 @@ import {
 
 export const classPath = '/chispa-class';
 const maxFrameBytes = 16 * 1024;
-const handshakeTimeoutMs = 5000;
+const handshakeTimeoutMs = 15_000;
 /** Failed handshakes a code survives; then it is replaced (each try tests one guess). */
 const maxCodeFailures = 10;
 

@@ -50,7 +50,7 @@ export interface MemberOptions {
   retryMs?: number;
 }
 
-const handshakeTimeoutMs = 5000;
+const handshakeTimeoutMs = 15_000;
 
 /** One connection attempt: resolves with the open socket and its codec, rejects on any failure. */
 export const connectToClass = (
