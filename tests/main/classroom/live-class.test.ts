@@ -37,7 +37,7 @@ describe('live class on loopback: instructor and three students', () => {
     const { port, code } = host.view();
     await Promise.all(students.map((s) => s.member.join({ host: '127.0.0.1', port }, code)));
     await waitFor('waiting PCs', () => host.view().pending.length === 3);
-    expect(students.map((s) => s.member.state().phase)).toEqual(['waiting', 'waiting', 'waiting']);
+    await waitFor('each PC told to wait', () => students.every((s) => s.member.state().phase === 'waiting'));
     expect(host.view().pcs).toEqual([]);
     for (const s of students) expect(host.admit(s.pcId)).toBe(true);
     await waitFor('admitted', () => students.every((s) => s.member.state().phase === 'admitted'));
