@@ -38,6 +38,8 @@ import esSafety from './es/safety.json';
 import enSafety from './en/safety.json';
 import esLimits from './es/limits.json';
 import enLimits from './en/limits.json';
+import esClassroom from './es/classroom.json';
+import enClassroom from './en/classroom.json';
 
 export type MessageTable = Readonly<Record<string, string>>;
 
@@ -60,6 +62,7 @@ export const messageFiles: Record<Locale, Record<string, MessageTable>> = {
     screens: esScreens,
     safety: esSafety,
     limits: esLimits,
+    classroom: esClassroom,
   },
   en: {
     app: enApp,
@@ -79,6 +82,7 @@ export const messageFiles: Record<Locale, Record<string, MessageTable>> = {
     screens: enScreens,
     safety: enSafety,
     limits: enLimits,
+    classroom: enClassroom,
   },
 };
 

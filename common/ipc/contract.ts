@@ -12,6 +12,7 @@ import { attendanceCalls } from './contract-attendance';
 import { projectCalls } from './contract-projects';
 import { lessonCalls } from './contract-lessons';
 import { syncCalls, syncEvents } from './contract-sync';
+import { classroomCalls, classroomEvents, planCalls } from './contract-classroom';
 
 export const calls = {
   ...appCalls,
@@ -22,6 +23,8 @@ export const calls = {
   ...projectCalls,
   ...lessonCalls,
   ...syncCalls,
+  ...planCalls,
+  ...classroomCalls,
 };
 
 export const events = {
@@ -29,6 +32,7 @@ export const events = {
   ...boardEvents,
   ...serialEvents,
   ...syncEvents,
+  ...classroomEvents,
 };
 
 export type Calls = typeof calls;

@@ -16,6 +16,11 @@ import type { AppMode, AppServices } from './services';
 import packageJson from '../../package.json';
 import { createCredentialStore, type SecretSealer } from '../sync/credential-store';
 import { createSyncService } from '../sync/sync-service';
+import { createPlanService } from '../classroom/plan-service';
+import { createPlanStore } from '../classroom/plan-store';
+import { defaultShippedLessonsDir } from '../lessons/lessons-path';
+import { createClassroomService } from '../classroom/classroom-service';
+import { withLessonActivity } from '../classroom/lesson-activity';
 
 /** Composition root for main-side services: builds and wires, nothing else. */
 export const createServices = async (options: {
@@ -78,6 +83,44 @@ export const createServices = async (options: {
     stopSerialBoardWatch();
     serial.dispose();
   });
+  const classroom = createClassroomService({
+    dataDir: layout.root,
+    logger,
+    pcName: process.env.CHISPA_PC_NAME,
+    people: {
+      learners: async () =>
+        (
+          await attendance.people.search({ query: '', type: 'learner', includeDeleted: false, limit: 300 })
+        ).map((person) => ({ personId: person.id, displayName: person.displayName })),
+      present: async (sessionId) =>
+        new Set(
+          (await attendance.checkIn.listAttendance(sessionId)).entries
+            .filter((entry) => entry.present)
+            .map((entry) => entry.personId),
+        ),
+    },
+    onView: (view) => events.emit('classroom.changed', { view }),
+    onMember: (state) => events.emit('classroom.member', { state }),
+    onCommand: (command) => events.emit('classroom.command', { command }),
+  });
+  disposers.push(() => classroom.dispose());
+  const stopClassBoardWatch = events.subscribe((name, payload) => {
+    if (name === 'board.state') classroom.noteBoard(payload as BoardStatus);
+  });
+  disposers.push(stopClassBoardWatch);
+  const lessons = withLessonActivity(
+    createLessonsService({ dataDir: layout.root, board, logger }),
+    (position) => classroom.notePosition(position),
+  );
+  const plans = createPlanService({
+    store: createPlanStore({
+      shippedDir: join(defaultShippedLessonsDir(), 'plans'),
+      savedDir: join(layout.root, 'plans'),
+      logger,
+    }),
+    lessons,
+    createSession: (input) => attendance.checkIn.createSession(input),
+  });
   let disposed = false;
   return {
     mode: options.mode,
@@ -91,7 +134,9 @@ export const createServices = async (options: {
     attendance,
     sync,
     projects: createProjectStore(layout.projects, logger),
-    lessons: createLessonsService({ dataDir: layout.root, board, logger }),
+    lessons,
+    plans,
+    classroom,
     async dispose() {
       if (disposed) return;
       disposed = true;

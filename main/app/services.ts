@@ -8,6 +8,8 @@ import type { SettingsStore } from './settings-store';
 import type { ProjectStore } from '../projects/project-store';
 import type { LessonService } from '../lessons/lesson-service';
 import type { SyncService } from '../sync/sync-service';
+import type { PlanService } from '../classroom/plan-service';
+import type { ClassroomService } from '../classroom/classroom-service';
 
 export type AppMode = 'electron' | 'browser';
 
@@ -31,6 +33,10 @@ export interface AppServices {
   lessons: LessonService;
   /** Sync with the central reach tracker: enrolment, rounds, status, USB bundles (issue 13). */
   sync: SyncService;
+  /** Lesson plans, today's class and printed guides (issue 12). */
+  plans: PlanService;
+  /** The live class on the centre's network, instructor and student sides (issue 12). */
+  classroom: ClassroomService;
   /** Stops workers, closes ports and databases. Safe to call twice. */
   dispose(): Promise<void>;
 }

@@ -36,6 +36,10 @@ export interface LessonService {
     locale: Locale,
   ): Promise<{ result: CheckResult; work: LessonWork; realKitConnected: boolean }>;
   answer(id: string, step: number, choice: number): Promise<{ correct: boolean; work: LessonWork }>;
+  /** The whole lesson, staff notes included (plans and printed guides; staff calls only). */
+  forStaff(id: string): Promise<Lesson>;
+  /** Ids of every lesson this PC offers (shipped and imported). */
+  knownIds(): Promise<Set<string>>;
   importPack(
     pack: LessonPack,
     locale: Locale,
@@ -139,6 +143,12 @@ export const createLessonService = (options: {
       }
       const saved = picked.correct ? work.markPassed(id, step, lesson.steps.length) : work.load(id);
       return { correct: picked.correct, work: saved };
+    },
+    async forStaff(id) {
+      return (await lessonOf(id)).lesson;
+    },
+    async knownIds() {
+      return new Set((await library.all()).keys());
     },
     async importPack(pack, locale) {
       let files: PackFiles;

@@ -14,6 +14,7 @@ import { boardPanelFeature } from '../board-panel/board-panel-feature';
 import { boardConnectFeature } from '../board-connect/board-connect-feature';
 import { runnerFeature } from '../runner/runner-feature';
 import { editorFeature } from '../editor/editor-feature';
+import { classroomFeature } from '../classroom/classroom-feature';
 
 export interface SharedHandles {
   editor?: EditorHandle;
@@ -23,6 +24,8 @@ export interface SharedHandles {
   projectAutosave?: { pause(): Promise<void>; resume(): void };
   /** Shows a lesson's parts on the board panel; null = the whole kit. */
   boardLayout?: { show(layout: KitLayout | null): void };
+  /** Opens a lesson at a step (the live class's "send everyone to a step"). */
+  lessonNavigator?: { openAt(id: string, step: number): Promise<void> };
 }
 
 export interface FeatureContext {
@@ -43,6 +46,8 @@ const features: Feature[] = [
   staffFeature,
   // Last: it uses the editor, the project autosave and the board layout.
   lessonFeature,
+  // After the lessons: the live class sends the child to a lesson step.
+  classroomFeature,
 ];
 
 export const mountFeatures = async (context: Omit<FeatureContext, 'shared'>): Promise<void> => {

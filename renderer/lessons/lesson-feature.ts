@@ -67,6 +67,16 @@ export const lessonFeature: Feature = async ({ client, frame, shared }) => {
   onLocaleChange(() => {
     if (!session) void refreshList();
   });
+  shared.lessonNavigator = {
+    async openAt(id, step) {
+      if (session && session.lessonId !== id) {
+        await session.close();
+        session = null;
+      }
+      if (!session) await open(id);
+      await session?.goTo(step);
+    },
+  };
   const reopen = await refreshList();
   if (reopen) await open(reopen);
   region.dataset.lessonsReady = 'true';

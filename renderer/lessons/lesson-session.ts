@@ -190,6 +190,8 @@ export const openLessonSession = async (options: {
     root: view.root,
     lessonId: lesson.id,
     start: () => goTo(Math.min(work.step, lesson.steps.length - 1), false).then(() => view.title.focus()),
+    /** The instructor sent the class to a step (live class). */
+    goTo: (step: number) => goTo(step),
     close,
   };
 };

@@ -9,6 +9,8 @@ import type { StaffContext } from './staff-context';
 import { translateTree } from './staff-text';
 import { createSyncView } from './sync-view';
 import { createTabs, type TabSpec } from './tabs';
+import { createPlansView } from '../classroom/plans-view';
+import { createClassView } from '../classroom/class-view';
 
 /** The unlocked staff area: role, Lock button and the tabs (Settings only for the centre admin). */
 export const buildStaffShell = (ctx: StaffContext, onLock: () => void) => {
@@ -19,6 +21,15 @@ export const buildStaffShell = (ctx: StaffContext, onLock: () => void) => {
     void checkIn.open(sessionId);
   });
   const exportsView = createExportsView(ctx);
+  // Today's class: the session "Empezar la clase de hoy" made, which the live class suggests check-ins for.
+  let todaySession: string | null = null;
+  const classView = createClassView(ctx, () => todaySession);
+  const plans = createPlansView(ctx, (sessionId, firstLesson) => {
+    todaySession = sessionId;
+    classView.preset(firstLesson);
+    tabs.select('checkin');
+    void checkIn.open(sessionId);
+  });
   const specs: TabSpec[] = [
     {
       id: 'checkin',
@@ -43,6 +54,18 @@ export const buildStaffShell = (ctx: StaffContext, onLock: () => void) => {
       labelKey: 'staff.ui.tab.exports',
       panel: h('div', {}, exportsView.element),
       onShow: () => void exportsView.show(),
+    },
+    {
+      id: 'plans',
+      labelKey: 'classroom.plans.tab',
+      panel: h('div', {}, plans.element),
+      onShow: () => void plans.show(),
+    },
+    {
+      id: 'class',
+      labelKey: 'classroom.class.tab',
+      panel: h('div', {}, classView.element),
+      onShow: () => void classView.show(),
     },
     {
       id: 'lessons',
