@@ -39,6 +39,9 @@ import { staffPinSchema } from './contract-staff';
  * - `attendance.person-not-found`, `attendance.session-not-found`, `attendance.backup-not-found`
  * - `attendance.person-deleted` (check-in of a soft-deleted or erased person)
  * - `attendance.consent-withdrawn` (check-in of a minor whose guardian withdrew consent)
+ * - `attendance.consent-unconfirmed` (check-in of a minor without consent, not confirmed by staff)
+ * - `attendance.consent-scopes-empty`, `attendance.consent-scopes-attendance` (a consent record
+ *   must name its scopes, 'attendance' among them)
  * - `attendance.birth-year-required` (learners need a birth year), `attendance.birth-year-future`
  * - `attendance.consent-not-minor` (consent record for an adult), `attendance.consent-missing` (withdraw with none)
  * - `attendance.export-named-unconfirmed` (named export without confirmNamed: true)
@@ -141,9 +144,15 @@ export const attendanceCalls = {
     access: 'staff',
   }),
 
-  /** Check in. Idempotent: a double tap (or another device) gives the same attendanceId, one row. */
+  /**
+   * Check in. Idempotent: a double tap (or another device) gives the same attendanceId, one row.
+   * A minor without the guardian's consent needs confirmNoConsent: true (else
+   * attendance.consent-unconfirmed); the row then stays on this PC (common/attendance/consent-rule.ts).
+   */
   'checkin.mark': defineCall({
-    args: z.object({ sessionId: idSchema, personId: idSchema }).strict(),
+    args: z
+      .object({ sessionId: idSchema, personId: idSchema, confirmNoConsent: z.boolean().optional() })
+      .strict(),
     result: checkInResultSchema,
     access: 'staff',
   }),
@@ -153,9 +162,11 @@ export const attendanceCalls = {
     result: checkInResultSchema,
     access: 'staff',
   }),
-  /** Walk-in: creates the person and checks them in, in one transaction. */
+  /** Walk-in: creates the person and checks them in, in one transaction (same consent rule as mark). */
   'checkin.walkIn': defineCall({
-    args: z.object({ sessionId: idSchema, person: personInputSchema }).strict(),
+    args: z
+      .object({ sessionId: idSchema, person: personInputSchema, confirmNoConsent: z.boolean().optional() })
+      .strict(),
     result: z.object({ person: personSchema, checkIn: checkInResultSchema }),
     access: 'staff',
   }),

@@ -14,6 +14,7 @@ import type {
 } from '../../common/ipc/contract-attendance';
 import type { Sql } from '../db/sqlite';
 import type { Actor } from './actor';
+import { checkInConsent } from '../../common/attendance/consent-rule';
 import { attendanceIdFor } from './attendance-id';
 import type { AttendanceStore } from './attendance-store';
 import { attendanceError } from './errors';
@@ -142,9 +143,16 @@ const applyEvent = async (
   };
 };
 
-const checkInAllowed = (person: Person) => {
-  if (person.deletedAt) throw attendanceError('person-deleted');
-  if (person.consentState === 'withdrawn') throw attendanceError('consent-withdrawn');
+/** The one consent rule (common/attendance/consent-rule.ts): refuses, or asks for staff's confirmation. */
+const checkInAllowed = (person: Person, confirmNoConsent: boolean) => {
+  const rule = checkInConsent({
+    consentState: person.consentState,
+    consentScopes: person.consent?.scopes ?? [],
+    deletedAt: person.deletedAt,
+  });
+  if (rule.kind === 'refused') throw attendanceError(rule.reason);
+  if (rule.kind === 'needs-confirmation' && !confirmNoConsent)
+    throw attendanceError('consent-unconfirmed', { name: person.displayName });
 };
 
 export const createCheckInService = (store: AttendanceStore) => ({
@@ -201,11 +209,11 @@ export const createCheckInService = (store: AttendanceStore) => ({
     return rows.map(toSession);
   },
 
-  mark: (sessionId: string, personId: string, actor: Actor) =>
+  mark: (sessionId: string, personId: string, actor: Actor, options: { confirmNoConsent?: boolean } = {}) =>
     store.db().write(async (tx) => {
       const session = await requireSession(tx, sessionId, { withCount: false });
       const person = await requirePerson(tx, personId);
-      checkInAllowed(person);
+      checkInAllowed(person, options.confirmNoConsent === true);
       return applyEvent(tx, session, person, 'check-in', actor);
     }),
 
@@ -218,10 +226,16 @@ export const createCheckInService = (store: AttendanceStore) => ({
     }),
 
   /** Creates the person and checks them in: both or neither (one transaction). */
-  walkIn: (sessionId: string, input: PersonInput, actor: Actor) =>
+  walkIn: (
+    sessionId: string,
+    input: PersonInput,
+    actor: Actor,
+    options: { confirmNoConsent?: boolean } = {},
+  ) =>
     store.db().write(async (tx) => {
       const session = await requireSession(tx, sessionId, { withCount: false });
       const person = await createPersonInTx(tx, input, new Date().toISOString());
+      checkInAllowed(person, options.confirmNoConsent === true);
       const checkIn = await applyEvent(tx, session, person, 'check-in', actor);
       return { person, checkIn };
     }),

@@ -20,9 +20,11 @@ export const createAttendanceHandlers = (services: AppServices): Pick<CallHandle
     'sessions.list': async (filter) => ({ sessions: await a.checkIn.listSessions(filter) }),
     'sessions.get': ({ id }) => a.checkIn.getSession(id),
 
-    'checkin.mark': ({ sessionId, personId }, ctx) => a.checkIn.mark(sessionId, personId, actorOf(ctx)),
+    'checkin.mark': ({ sessionId, personId, confirmNoConsent }, ctx) =>
+      a.checkIn.mark(sessionId, personId, actorOf(ctx), { confirmNoConsent }),
     'checkin.unmark': ({ sessionId, personId }, ctx) => a.checkIn.unmark(sessionId, personId, actorOf(ctx)),
-    'checkin.walkIn': ({ sessionId, person }, ctx) => a.checkIn.walkIn(sessionId, person, actorOf(ctx)),
+    'checkin.walkIn': ({ sessionId, person, confirmNoConsent }, ctx) =>
+      a.checkIn.walkIn(sessionId, person, actorOf(ctx), { confirmNoConsent }),
     'checkin.list': ({ sessionId }) => a.checkIn.listAttendance(sessionId),
 
     'exports.attendance': (request, ctx) => a.exports.exportAttendance(request, actorOf(ctx)),

@@ -23,7 +23,7 @@ export const createPeopleView = (ctx: StaffContext) => {
   const listStatus = createStatusLine('people-list-status');
   const detail = h('div', { class: 'people-detail', id: 'people-detail' });
 
-  const add = createPersonForm({ idPrefix: 'person-add', requireConsent: false, withConsent: true });
+  const add = createPersonForm({ idPrefix: 'person-add', withConsent: true });
   const addStatus = createStatusLine('person-add-status');
   const addButton = label('button', 'staff.ui.people.add', { type: 'submit', id: 'person-add-submit' });
   const addForm = h(
