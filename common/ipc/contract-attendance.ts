@@ -113,6 +113,30 @@ export const attendanceCalls = {
     result: z.object({ id: idSchema, erased: z.literal(true) }),
     access: 'admin',
   }),
+  /** Likely duplicates of a name and birth year (accents, case and spaces folded), oldest first. */
+  'people.duplicates': defineCall({
+    args: z
+      .object({
+        displayName: displayNameSchema,
+        birthYear: birthYearSchema.nullable().default(null),
+        /** Leave this person out (when checking an existing person). */
+        excludeId: idSchema.optional(),
+      })
+      .strict(),
+    result: z.object({ people: z.array(personSearchHitSchema) }),
+    access: 'staff',
+  }),
+  /**
+   * Merges a duplicate into the person kept: consent moves over if the kept one has none, each
+   * session where the duplicate is present moves (first arrival time kept), the duplicate is
+   * erased (tombstone to the outbox). Audited. Errors: attendance.merge-same-person,
+   * attendance.person-deleted, attendance.consent-withdrawn (the kept person's).
+   */
+  'people.merge': defineCall({
+    args: z.object({ keepId: idSchema, duplicateId: idSchema }).strict(),
+    result: z.object({ person: personSchema, movedSessions: z.number().int().min(0) }),
+    access: 'admin',
+  }),
   'consent.record': defineCall({
     args: z.object({ personId: idSchema, consent: consentInputSchema }).strict(),
     result: personSchema,
@@ -136,6 +160,21 @@ export const attendanceCalls = {
       .strict(),
     /** Newest first. */
     result: z.object({ sessions: z.array(sessionSchema) }),
+    access: 'staff',
+  }),
+  /**
+   * Edits a session. Audited. Once anyone has an attendance row in it, its date and activity stay
+   * (attendance.session-has-attendance-fields).
+   */
+  'sessions.update': defineCall({
+    args: sessionInputSchema.partial().extend({ id: idSchema }).strict(),
+    result: sessionSchema,
+    access: 'staff',
+  }),
+  /** Deletes a session nobody was checked in to (else attendance.session-has-attendance). Audited. */
+  'sessions.delete': defineCall({
+    args: z.object({ id: idSchema }).strict(),
+    result: z.object({ id: idSchema, deleted: z.literal(true) }),
     access: 'staff',
   }),
   'sessions.get': defineCall({
