@@ -108,8 +108,8 @@ describe('staff records: consent, duplicates, sessions, summary', () => {
       '#checkin-roster li:has-text("maria jose QUISPE") button[aria-pressed="true"]',
     );
     expect(await page.getAttribute('#checkin-count', 'data-count')).toBe('1');
-    await page.click('#staff-tab-settings');
-    await page.waitForSelector('#audit-table tr[data-action="merge"]');
+    await page.click('#staff-tab-exports');
+    await page.waitForSelector('#audit-table tr[data-action="merge"]', { state: 'attached' });
     expect(session.errors).toEqual([]);
   });
 
@@ -137,9 +137,9 @@ describe('staff records: consent, duplicates, sessions, summary', () => {
     await page.click(`${empty} button[data-action="delete"]`);
     await page.click('#session-delete-dialog-confirm');
     await page.waitForSelector(empty, { state: 'detached' });
-    await page.click('#staff-tab-settings');
-    await page.waitForSelector('#audit-table tr[data-action="session-delete"]');
-    await page.waitForSelector('#audit-table tr[data-action="session-edit"]');
+    await page.click('#staff-tab-exports');
+    await page.waitForSelector('#audit-table tr[data-action="session-delete"]', { state: 'attached' });
+    await page.waitForSelector('#audit-table tr[data-action="session-edit"]', { state: 'attached' });
     expect(session.errors).toEqual([]);
   });
 
