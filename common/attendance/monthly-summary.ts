@@ -10,13 +10,15 @@ export interface SummaryAttendance {
   sex: Sex | null;
 }
 
-type TypeKey = PersonType | 'unknown';
 type SexKey = Sex | 'unspecified';
 
 const counter = <K extends string>(keys: readonly K[]) => new Map<K, number>(keys.map((key) => [key, 0]));
 const bump = <K>(map: Map<K, number>, key: K) => map.set(key, (map.get(key) ?? 0) + 1);
 
-/** People reached = distinct people with a present check-in; ages as of the month's year. */
+/**
+ * People reached = distinct people with a present check-in; ages as of the month's year. Erased
+ * people count in the totals only (their UUID is all that is left), never as a type, sex or age.
+ */
 export const summariseMonth = (
   month: string,
   sessionsByActivity: ReadonlyMap<ActivityType, number>,
@@ -27,15 +29,20 @@ export const summariseMonth = (
   for (const attendance of attendances)
     if (!people.has(attendance.personId)) people.set(attendance.personId, attendance);
 
-  const typeKeys: TypeKey[] = [...personTypeSchema.options, 'unknown'];
+  const typeKeys: PersonType[] = [...personTypeSchema.options];
   const byType = counter(typeKeys);
   const bySex = counter<SexKey>([...sexSchema.options, 'unspecified']);
   const byAgeBand = counter<AgeBand>(ageBandSchema.options);
-  const grid = new Map<TypeKey, Map<AgeBand, number>>(
+  const grid = new Map<PersonType, Map<AgeBand, number>>(
     typeKeys.map((type) => [type, counter<AgeBand>(ageBandSchema.options)]),
   );
+  let erasedPeople = 0;
   for (const person of people.values()) {
-    const type: TypeKey = person.type ?? 'unknown';
+    const type = person.type;
+    if (type === null) {
+      erasedPeople += 1;
+      continue;
+    }
     const band = ageBandFor(person.birthYear, year);
     bump(byType, type);
     bump(bySex, person.sex ?? 'unspecified');
@@ -52,6 +59,7 @@ export const summariseMonth = (
     sessionsByActivity: activities,
     attendances: attendances.length,
     peopleReached: people.size,
+    erasedPeople,
     byType: [...byType].map(([type, count]) => ({ type, count })),
     bySex: [...bySex].map(([sex, count]) => ({ sex, count })),
     byAgeBand: [...byAgeBand].map(([ageBand, count]) => ({ ageBand, count })),

@@ -1,6 +1,7 @@
 import type { ConsentInput, ConsentScope, ImportRejection, PersonInput } from '../ipc/contract-attendance';
 import { mayBeMinor } from './age-band';
 import { isCalendarDate, isReadableName } from './field-checks';
+import { consentScopesProblem } from './consent-rule';
 import type { CsvRecord } from './csv-parse';
 import {
   parseConsentMethod,
@@ -113,6 +114,8 @@ export const validateRosterRecord = (
       if (!scope) return reject(row, 'bad-scopes', 'scopes', part);
       scopes.add(scope);
     }
+    if (consentScopesProblem([...scopes]))
+      return reject(row, 'scopes-need-attendance', 'scopes', cell('scopes'));
     const guardianName = cell('guardian_name').replace(/\s+/g, ' ');
     if (guardianName.length > 80) return reject(row, 'name-too-long', 'guardian_name');
     if (!isReadableName(guardianName)) return reject(row, 'bad-name', 'guardian_name');

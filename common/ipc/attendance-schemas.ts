@@ -245,19 +245,21 @@ export const namedExportExtraColumns = ['display_name', 'birth_year', 'facilitat
 const countSchema = z.number().int().min(0);
 export const monthlySummarySchema = z.object({
   month: monthSchema,
+  /** Sessions with at least one person present (an empty session was not held). */
   sessionsHeld: countSchema,
   sessionsByActivity: z.array(z.object({ activityType: activityTypeSchema, count: countSchema })),
   /** Check-ins (one per person per session). */
   attendances: countSchema,
   /** Distinct people with at least one check-in in the month. */
   peopleReached: countSchema,
-  /** 'unknown' = erased people (their UUID is all that is left). */
-  byType: z.array(z.object({ type: z.union([personTypeSchema, z.literal('unknown')]), count: countSchema })),
+  /** Of peopleReached: people erased since (counted in the totals, in no breakdown). */
+  erasedPeople: countSchema,
+  byType: z.array(z.object({ type: personTypeSchema, count: countSchema })),
   bySex: z.array(z.object({ sex: z.union([sexSchema, z.literal('unspecified')]), count: countSchema })),
   byAgeBand: z.array(z.object({ ageBand: ageBandSchema, count: countSchema })),
   /** Chart data: one bar group per person type, stacked by age band (all bands, zeros included). */
   chart: z.object({
-    categories: z.array(z.union([personTypeSchema, z.literal('unknown')])),
+    categories: z.array(personTypeSchema),
     series: z.array(z.object({ ageBand: ageBandSchema, values: z.array(countSchema) })),
   }),
 });
@@ -295,6 +297,9 @@ export const auditActionSchema = z.enum([
   'staff-setup',
   'staff-recovered',
   'recovery-code-renewed',
+  'merge',
+  'session-edit',
+  'session-delete',
 ]);
 export const auditEntrySchema = z.object({
   id: z.number().int(),

@@ -40,6 +40,9 @@ import { maxWireTextChars } from './wire';
  * - `attendance.person-not-found`, `attendance.session-not-found`, `attendance.backup-not-found`
  * - `attendance.person-deleted` (check-in of a soft-deleted or erased person)
  * - `attendance.consent-withdrawn` (check-in of a minor whose guardian withdrew consent)
+ * - `attendance.consent-unconfirmed` (check-in of a minor without consent, not confirmed by staff)
+ * - `attendance.consent-scopes-empty`, `attendance.consent-scopes-attendance` (a consent record
+ *   must name its scopes, 'attendance' among them)
  * - `attendance.birth-year-required` (learners need a birth year), `attendance.birth-year-future`
  * - `attendance.consent-not-minor` (consent record for an adult), `attendance.consent-missing` (withdraw with none)
  * - `attendance.export-named-unconfirmed` (named export without confirmNamed: true)
@@ -111,6 +114,30 @@ export const attendanceCalls = {
     result: z.object({ id: idSchema, erased: z.literal(true) }),
     access: 'admin',
   }),
+  /** Likely duplicates of a name and birth year (accents, case and spaces folded), oldest first. */
+  'people.duplicates': defineCall({
+    args: z
+      .object({
+        displayName: displayNameSchema,
+        birthYear: birthYearSchema.nullable().default(null),
+        /** Leave this person out (when checking an existing person). */
+        excludeId: idSchema.optional(),
+      })
+      .strict(),
+    result: z.object({ people: z.array(personSearchHitSchema) }),
+    access: 'staff',
+  }),
+  /**
+   * Merges a duplicate into the person kept: consent moves over if the kept one has none, each
+   * session where the duplicate is present moves (first arrival time kept), the duplicate is
+   * erased (tombstone to the outbox). Audited. Errors: attendance.merge-same-person,
+   * attendance.person-deleted, attendance.consent-withdrawn (the kept person's).
+   */
+  'people.merge': defineCall({
+    args: z.object({ keepId: idSchema, duplicateId: idSchema }).strict(),
+    result: z.object({ person: personSchema, movedSessions: z.number().int().min(0) }),
+    access: 'admin',
+  }),
   'consent.record': defineCall({
     args: z.object({ personId: idSchema, consent: consentInputSchema }).strict(),
     result: personSchema,
@@ -136,15 +163,36 @@ export const attendanceCalls = {
     result: z.object({ sessions: z.array(sessionSchema) }),
     access: 'staff',
   }),
+  /**
+   * Edits a session. Audited. Once anyone has an attendance row in it, its date and activity stay
+   * (attendance.session-has-attendance-fields).
+   */
+  'sessions.update': defineCall({
+    args: sessionInputSchema.partial().extend({ id: idSchema }).strict(),
+    result: sessionSchema,
+    access: 'staff',
+  }),
+  /** Deletes a session nobody was checked in to (else attendance.session-has-attendance). Audited. */
+  'sessions.delete': defineCall({
+    args: z.object({ id: idSchema }).strict(),
+    result: z.object({ id: idSchema, deleted: z.literal(true) }),
+    access: 'staff',
+  }),
   'sessions.get': defineCall({
     args: z.object({ id: idSchema }).strict(),
     result: sessionSchema,
     access: 'staff',
   }),
 
-  /** Check in. Idempotent: a double tap (or another device) gives the same attendanceId, one row. */
+  /**
+   * Check in. Idempotent: a double tap (or another device) gives the same attendanceId, one row.
+   * A minor without the guardian's consent needs confirmNoConsent: true (else
+   * attendance.consent-unconfirmed); the row then stays on this PC (common/attendance/consent-rule.ts).
+   */
   'checkin.mark': defineCall({
-    args: z.object({ sessionId: idSchema, personId: idSchema }).strict(),
+    args: z
+      .object({ sessionId: idSchema, personId: idSchema, confirmNoConsent: z.boolean().optional() })
+      .strict(),
     result: checkInResultSchema,
     access: 'staff',
   }),
@@ -154,9 +202,11 @@ export const attendanceCalls = {
     result: checkInResultSchema,
     access: 'staff',
   }),
-  /** Walk-in: creates the person and checks them in, in one transaction. */
+  /** Walk-in: creates the person and checks them in, in one transaction (same consent rule as mark). */
   'checkin.walkIn': defineCall({
-    args: z.object({ sessionId: idSchema, person: personInputSchema }).strict(),
+    args: z
+      .object({ sessionId: idSchema, person: personInputSchema, confirmNoConsent: z.boolean().optional() })
+      .strict(),
     result: z.object({ person: personSchema, checkIn: checkInResultSchema }),
     access: 'staff',
   }),

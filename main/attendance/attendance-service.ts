@@ -7,6 +7,8 @@ import { openAttendanceStore, type AttendanceStoreOptions } from './attendance-s
 import { createCheckInService } from './checkin-service';
 import { createExportService } from './export-service';
 import { createPeopleService } from './people-service';
+import { createPersonMerge } from './person-merge';
+import { createSessionEdit } from './session-edit';
 import { createRosterImportService } from './roster-import';
 import { createErasure } from './erasure';
 import { readNamedExportRetention, sweepNamedExports, writeNamedExportRetention } from './export-retention';
@@ -47,6 +49,7 @@ export const openAttendanceService = async (options: AttendanceServiceOptions) =
   });
   await erasure.reapply().catch((error) => options.logger.error('re-applying erasures failed', error));
   const people = createPeopleService(store);
+  const merge = createPersonMerge(store);
   const exportsService = createExportService(store, options.exports);
   const sweepExports = async () => {
     if (store.state() !== 'ok') return;
@@ -59,8 +62,15 @@ export const openAttendanceService = async (options: AttendanceServiceOptions) =
     people: {
       ...people,
       erase: (id: string, actor: Actor) => erasure.erase(id, () => people.erase(id, actor)),
+      likelyDuplicates: merge.likelyDuplicates,
+      /** Keeps `keepId`; the duplicate is erased like any erasure (journal, backups, named exports). */
+      async merge(keepId: string, duplicateId: string, actor: Actor) {
+        await merge.check(keepId, duplicateId);
+        return erasure.erase(duplicateId, () => merge.merge(keepId, duplicateId, actor));
+      },
     },
     checkIn: createCheckInService(store),
+    sessions: createSessionEdit(store),
     exports: {
       ...exportsService,
       async exportAttendance(...args: Parameters<typeof exportsService.exportAttendance>) {

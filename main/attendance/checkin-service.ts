@@ -14,6 +14,7 @@ import type {
 } from '../../common/ipc/contract-attendance';
 import type { Sql } from '../db/sqlite';
 import type { Actor } from './actor';
+import { checkInConsent } from '../../common/attendance/consent-rule';
 import { attendanceIdFor } from './attendance-id';
 import type { AttendanceStore } from './attendance-store';
 import { attendanceError } from './errors';
@@ -46,7 +47,7 @@ interface AttendanceListRow extends Partial<PersonRow> {
   at: string;
 }
 
-const requireSession = async (
+export const requireSession = async (
   sql: Sql,
   id: string,
   options: { withCount?: boolean } = {},
@@ -70,23 +71,55 @@ const attendanceState = (sql: Sql, attendanceId: string) =>
     [attendanceId],
   );
 
-/** Inside a write transaction. Idempotent: marking an already-present person changes nothing. */
-const applyEvent = async (
+/**
+ * The session's outbox row is written with its first attendance row, not at creation: a session
+ * nobody attended never leaves the PC (the tracker counts sessions held), and it can still be
+ * edited or deleted (session-edit.ts) without the tracker holding a stale copy.
+ */
+const announceSession = async (tx: Sql, session: Session, at: string) => {
+  const sent = await tx.get("SELECT 1 AS x FROM outbox WHERE entity = 'session' AND entity_id = ?", [
+    session.id,
+  ]);
+  if (sent) return;
+  await writeOutbox(
+    tx,
+    {
+      entity: 'session',
+      entityId: session.id,
+      op: 'create',
+      payload: {
+        id: session.id,
+        centre: session.centre,
+        date: session.date,
+        activityType: session.activityType,
+      },
+    },
+    at,
+  );
+};
+
+/**
+ * Inside a write transaction. Idempotent: marking an already-present person changes nothing.
+ * `firstCheckInAt` keeps the original arrival time when attendance moves to another person (merge).
+ */
+export const applyEvent = async (
   tx: Sql,
   session: Session,
   person: Person,
   kind: EventKind,
   actor: Actor,
+  firstCheckInAt?: string,
 ): Promise<CheckInResult> => {
   const at = new Date().toISOString();
   const attendanceId = attendanceIdFor(session.centre, session.id, person.id);
   const base = { attendanceId, sessionId: session.id, personId: person.id };
   if (kind === 'check-in') {
-    await tx.run(
+    const inserted = await tx.run(
       `INSERT INTO attendance (id, centre, session_id, person_id, created_at) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT DO NOTHING`,
-      [attendanceId, session.centre, session.id, person.id, at],
+      [attendanceId, session.centre, session.id, person.id, firstCheckInAt ?? at],
     );
+    if (inserted.changes > 0) await announceSession(tx, session, at);
   }
   const state = await attendanceState(tx, attendanceId);
   // Unmark of someone never checked in: nothing to correct.
@@ -142,9 +175,16 @@ const applyEvent = async (
   };
 };
 
-const checkInAllowed = (person: Person) => {
-  if (person.deletedAt) throw attendanceError('person-deleted');
-  if (person.consentState === 'withdrawn') throw attendanceError('consent-withdrawn');
+/** The one consent rule (common/attendance/consent-rule.ts): refuses, or asks for staff's confirmation. */
+const checkInAllowed = (person: Person, confirmNoConsent: boolean) => {
+  const rule = checkInConsent({
+    consentState: person.consentState,
+    consentScopes: person.consent?.scopes ?? [],
+    deletedAt: person.deletedAt,
+  });
+  if (rule.kind === 'refused') throw attendanceError(rule.reason);
+  if (rule.kind === 'needs-confirmation' && !confirmNoConsent)
+    throw attendanceError('consent-unconfirmed', { name: person.displayName });
 };
 
 export const createCheckInService = (store: AttendanceStore) => ({
@@ -166,16 +206,6 @@ export const createCheckInService = (store: AttendanceStore) => ({
           input.facilitator,
           at,
         ],
-      );
-      await writeOutbox(
-        tx,
-        {
-          entity: 'session',
-          entityId: id,
-          op: 'create',
-          payload: { id, centre, date: input.date, activityType: input.activityType },
-        },
-        at,
       );
       return requireSession(tx, id);
     }),
@@ -201,11 +231,11 @@ export const createCheckInService = (store: AttendanceStore) => ({
     return rows.map(toSession);
   },
 
-  mark: (sessionId: string, personId: string, actor: Actor) =>
+  mark: (sessionId: string, personId: string, actor: Actor, options: { confirmNoConsent?: boolean } = {}) =>
     store.db().write(async (tx) => {
       const session = await requireSession(tx, sessionId, { withCount: false });
       const person = await requirePerson(tx, personId);
-      checkInAllowed(person);
+      checkInAllowed(person, options.confirmNoConsent === true);
       return applyEvent(tx, session, person, 'check-in', actor);
     }),
 
@@ -218,10 +248,16 @@ export const createCheckInService = (store: AttendanceStore) => ({
     }),
 
   /** Creates the person and checks them in: both or neither (one transaction). */
-  walkIn: (sessionId: string, input: PersonInput, actor: Actor) =>
+  walkIn: (
+    sessionId: string,
+    input: PersonInput,
+    actor: Actor,
+    options: { confirmNoConsent?: boolean } = {},
+  ) =>
     store.db().write(async (tx) => {
       const session = await requireSession(tx, sessionId, { withCount: false });
       const person = await createPersonInTx(tx, input, new Date().toISOString());
+      checkInAllowed(person, options.confirmNoConsent === true);
       const checkIn = await applyEvent(tx, session, person, 'check-in', actor);
       return { person, checkIn };
     }),

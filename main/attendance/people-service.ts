@@ -1,5 +1,6 @@
 /** People and guardian consent: create, edit, search, soft delete, erase. */
 import { mayBeMinor } from '../../common/attendance/age-band';
+import { consentScopesProblem } from '../../common/attendance/consent-rule';
 import { escapeLike, searchKeyFor, searchTokens } from '../../common/attendance/search-key';
 import type {
   ConsentInput,
@@ -51,8 +52,10 @@ const checkBirthYear = (type: Person['type'], birthYear: number | null | undefin
     throw attendanceError('birth-year-future');
 };
 
-const checkConsentAllowed = (birthYear: number | null | undefined) => {
+const checkConsentAllowed = (birthYear: number | null | undefined, consent: ConsentInput) => {
   if (!mayBeMinor(birthYear, currentYear())) throw attendanceError('consent-not-minor');
+  const problem = consentScopesProblem(consent.scopes);
+  if (problem) throw attendanceError(problem);
 };
 
 export const requirePerson = async (sql: Sql, id: string): Promise<Person> => {
@@ -64,7 +67,7 @@ export const requirePerson = async (sql: Sql, id: string): Promise<Person> => {
 /** Inside a write transaction: person + optional consent + outbox row. Used by create, walk-in, import. */
 export const createPersonInTx = async (tx: Sql, input: PersonInput, now: string): Promise<Person> => {
   checkBirthYear(input.type, input.birthYear);
-  if (input.consent) checkConsentAllowed(input.birthYear);
+  if (input.consent) checkConsentAllowed(input.birthYear, input.consent);
   const id = await insertPersonRow(tx, input, await readCentre(tx), now);
   if (input.consent) await insertConsentRow(tx, id, input.consent, now);
   const person = await requirePerson(tx, id);
@@ -137,7 +140,7 @@ export const createPeopleService = (store: AttendanceStore) => {
 
     recordConsent: (personId: string, consent: ConsentInput) =>
       change(personId, 'consent', async (tx, person, at) => {
-        checkConsentAllowed(person.birthYear);
+        checkConsentAllowed(person.birthYear, consent);
         await insertConsentRow(tx, person.id, consent, at);
       }),
 

@@ -2,13 +2,15 @@
 import { monthRange, summariseMonth, type SummaryAttendance } from '../../common/attendance/monthly-summary';
 import type { ActivityType, MonthlySummary } from '../../common/ipc/contract-attendance';
 import type { AttendanceStore } from './attendance-store';
+import { presentCountSql } from './session-repo';
 
 export const createSummaryService = (store: AttendanceStore) => ({
   async monthlySummary(month: string): Promise<MonthlySummary> {
     const sql = store.db().read;
     const { from, to } = monthRange(month);
     const sessions = await sql.all<{ activity_type: ActivityType; count: number }>(
-      'SELECT activity_type, COUNT(*) AS count FROM sessions WHERE date BETWEEN ? AND ? GROUP BY activity_type',
+      `SELECT s.activity_type, COUNT(*) AS count FROM sessions s
+       WHERE s.date BETWEEN ? AND ? AND ${presentCountSql} > 0 GROUP BY s.activity_type`,
       [from, to],
     );
     const rows = await sql.all<{

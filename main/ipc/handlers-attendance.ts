@@ -13,16 +13,24 @@ export const createAttendanceHandlers = (services: AppServices): Pick<CallHandle
     'people.softDelete': ({ id }) => a.people.softDelete(id),
     'people.restore': ({ id }) => a.people.restore(id),
     'people.erase': ({ id }, ctx) => a.people.erase(id, actorOf(ctx)),
+    'people.duplicates': async ({ displayName, birthYear, excludeId }) => ({
+      people: await a.people.likelyDuplicates(displayName, birthYear, excludeId),
+    }),
+    'people.merge': ({ keepId, duplicateId }, ctx) => a.people.merge(keepId, duplicateId, actorOf(ctx)),
     'consent.record': ({ personId, consent }) => a.people.recordConsent(personId, consent),
     'consent.withdraw': ({ personId, date }) => a.people.withdrawConsent(personId, date),
 
     'sessions.create': (input) => a.checkIn.createSession(input),
     'sessions.list': async (filter) => ({ sessions: await a.checkIn.listSessions(filter) }),
+    'sessions.update': (patch, ctx) => a.sessions.update(patch, actorOf(ctx)),
+    'sessions.delete': ({ id }, ctx) => a.sessions.remove(id, actorOf(ctx)),
     'sessions.get': ({ id }) => a.checkIn.getSession(id),
 
-    'checkin.mark': ({ sessionId, personId }, ctx) => a.checkIn.mark(sessionId, personId, actorOf(ctx)),
+    'checkin.mark': ({ sessionId, personId, confirmNoConsent }, ctx) =>
+      a.checkIn.mark(sessionId, personId, actorOf(ctx), { confirmNoConsent }),
     'checkin.unmark': ({ sessionId, personId }, ctx) => a.checkIn.unmark(sessionId, personId, actorOf(ctx)),
-    'checkin.walkIn': ({ sessionId, person }, ctx) => a.checkIn.walkIn(sessionId, person, actorOf(ctx)),
+    'checkin.walkIn': ({ sessionId, person, confirmNoConsent }, ctx) =>
+      a.checkIn.walkIn(sessionId, person, actorOf(ctx), { confirmNoConsent }),
     'checkin.list': ({ sessionId }) => a.checkIn.listAttendance(sessionId),
 
     'exports.attendance': (request, ctx) => a.exports.exportAttendance(request, actorOf(ctx)),

@@ -1,6 +1,7 @@
 import type { PersonSearchHit } from '../../common/ipc/contract-attendance';
 import { t } from '../i18n/i18n';
 import { h, label } from '../ui/dom';
+import { confirmCheckInWithoutConsent, consentForCheckIn, markedMessageKey } from './consent-confirm';
 import { ageBandKey, consentStateKey, typeKey } from './labels';
 import { matchesQuery } from './roster-filter';
 import type { StaffContext } from './staff-context';
@@ -145,13 +146,27 @@ export const createCheckInRoster = (
     rows.get(personId)?.item.setAttribute('aria-busy', 'true');
     const person = people.get(personId);
     const wasPresent = present.get(personId) === true;
+    const rule = person ? consentForCheckIn(person) : null;
+    let confirmNoConsent = false;
+    if (!wasPresent && person && rule?.kind === 'needs-confirmation') {
+      confirmNoConsent = await confirmCheckInWithoutConsent(person.displayName);
+      if (!confirmNoConsent) {
+        pending.delete(personId);
+        rows.get(personId)?.item.removeAttribute('aria-busy');
+        status.ok('screens.consent.not-marked', { name: person.displayName });
+        return;
+      }
+    }
     present.set(personId, !wasPresent);
     paintRow(personId);
     renderCount();
     try {
-      const result = await ctx.call(wasPresent ? 'checkin.unmark' : 'checkin.mark', { sessionId, personId });
+      const result = wasPresent
+        ? await ctx.call('checkin.unmark', { sessionId, personId })
+        : await ctx.call('checkin.mark', { sessionId, personId, confirmNoConsent });
       present.set(personId, result.present);
-      status.ok(result.present ? 'staff.ui.checkin.marked' : 'staff.ui.checkin.unmarked', {
+      const markedKey = rule ? markedMessageKey(rule) : 'staff.ui.checkin.marked';
+      status.ok(result.present ? markedKey : 'staff.ui.checkin.unmarked', {
         name: person?.displayName ?? '',
       });
       ctx.notify('attendance');

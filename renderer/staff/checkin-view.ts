@@ -30,9 +30,11 @@ export const createCheckInView = (ctx: StaffContext, openSessions: () => void) =
     sessionId: picker.sessionId,
     activity: picker.activity,
     typedName: () => roster.search.value.trim(),
-    onCheckedIn: (person) => {
+    onCheckedIn: (person, keptHere) => {
       roster.addPresent(person);
-      status.ok('staff.ui.walkin.done', { name: person.displayName });
+      status.ok(keptHere ? 'screens.consent.marked-local' : 'staff.ui.walkin.done', {
+        name: person.displayName,
+      });
     },
     onClose: () => roster.search.focus(),
   });

@@ -1,5 +1,7 @@
 import type { ActivityType, PersonSearchHit } from '../../common/ipc/contract-attendance';
 import { h, label } from '../ui/dom';
+import { confirmCheckInWithoutConsent, consentForCheckIn } from './consent-confirm';
+import { mayBeMinor } from './local-dates';
 import { createPersonForm } from './person-form';
 import type { StaffContext } from './staff-context';
 import { createStatusLine } from './status-line';
@@ -12,11 +14,12 @@ export const createWalkIn = (
     activity: () => ActivityType | undefined;
     /** What was typed in the search (the name carries over). */
     typedName: () => string;
-    onCheckedIn: (person: PersonSearchHit) => void;
+    /** keptHere: the row stays on this PC (no consent for central reporting). */
+    onCheckedIn: (person: PersonSearchHit, keptHere: boolean) => void;
     onClose: () => void;
   },
 ) => {
-  const personForm = createPersonForm({ idPrefix: 'walkin', requireConsent: true, withConsent: true });
+  const personForm = createPersonForm({ idPrefix: 'walkin', withConsent: true });
   const status = createStatusLine('walkin-status');
   const submit = label('button', 'staff.ui.walkin.submit', { type: 'submit', id: 'walkin-submit' });
   const form = h(
@@ -83,12 +86,23 @@ export const createWalkIn = (
       status.invalid('staff.ui.checkin.no-session');
       return;
     }
+    // The same consent rule as a tap on the roster: a minor without consent only after a yes.
+    const withoutConsent = mayBeMinor(read.person.birthYear ?? null) && !read.person.consent;
+    if (withoutConsent && !(await confirmCheckInWithoutConsent(read.person.displayName))) {
+      status.ok('screens.consent.not-marked', { name: read.person.displayName });
+      return;
+    }
     submit.disabled = true;
     try {
-      const { person, checkIn } = await ctx.call('checkin.walkIn', { sessionId, person: read.person });
+      const { person, checkIn } = await ctx.call('checkin.walkIn', {
+        sessionId,
+        person: read.person,
+        confirmNoConsent: withoutConsent,
+      });
       personForm.reset();
       status.clear();
-      options.onCheckedIn({ ...person, present: checkIn.present });
+      const keptHere = consentForCheckIn(person).kind !== 'reported';
+      options.onCheckedIn({ ...person, present: checkIn.present }, keptHere);
       toggle(false);
       ctx.notify('attendance');
     } catch (error) {

@@ -1,3 +1,4 @@
+import { consentScopesProblem } from '../../common/attendance/consent-rule';
 import type { ConsentInput } from '../../common/ipc/contract-attendance';
 import { h, label } from '../ui/dom';
 import { enumSelect, field, textInput, uid } from './form-fields';
@@ -19,8 +20,8 @@ export const createConsentFields = (prefix: string, legendKey: string) => {
     value: localDate(),
   });
   const boxes = consentScopes.map((scope) => {
+    // Never ticked for the guardian: each scope is chosen explicitly (common/attendance/consent-rule.ts).
     const box = h('input', { type: 'checkbox', id: uid(`${prefix}-scope`), value: scope });
-    box.checked = scope !== 'photos';
     return { scope, box };
   });
   const element = h(
@@ -52,8 +53,8 @@ export const createConsentFields = (prefix: string, legendKey: string) => {
           : { ok: 'empty' };
       }
       const scopes = boxes.filter(({ box }) => box.checked).map(({ scope }) => scope);
-      if (scopes.length === 0)
-        return { ok: false, key: 'staff.ui.form.scopes-required', focus: boxes[0].box };
+      const problem = consentScopesProblem(scopes);
+      if (problem) return { ok: false, key: `staff.error.${problem}`, focus: boxes[0].box };
       if (!date.value) return { ok: false, key: 'staff.ui.form.date-required', focus: date };
       return {
         ok: true,
@@ -69,6 +70,7 @@ export const createConsentFields = (prefix: string, legendKey: string) => {
     reset() {
       guardian.value = '';
       date.value = localDate();
+      for (const { box } of boxes) box.checked = false;
     },
   };
 };

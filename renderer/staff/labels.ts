@@ -23,7 +23,7 @@ export const relations: GuardianRelation[] = ['mother', 'father', 'grandparent',
 export const consentMethods: ConsentMethod[] = ['paper', 'verbal', 'digital'];
 export const consentScopes: ConsentScope[] = ['attendance', 'reporting', 'photos'];
 
-export const typeKey = (type: PersonType | 'unknown'): string => `staff.ui.type.${type}`;
+export const typeKey = (type: PersonType): string => `staff.ui.type.${type}`;
 export const sexKey = (sex: Sex | 'unspecified'): string => `staff.ui.sex.${sex}`;
 export const activityKey = (activity: ActivityType): string => `staff.ui.activity.${activity}`;
 export const relationKey = (relation: GuardianRelation): string => `staff.ui.relation.${relation}`;

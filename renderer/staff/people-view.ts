@@ -4,6 +4,7 @@ import { field } from './form-fields';
 import { ageBandKey, consentStateKey, typeKey } from './labels';
 import { createPersonForm } from './person-form';
 import { buildPersonDetail, type DetailMessage } from './person-detail';
+import { buildDuplicatesPanel, confirmNotDuplicate } from './person-duplicates';
 import { createRosterImport } from './roster-import';
 import type { StaffContext } from './staff-context';
 import { createStatusLine } from './status-line';
@@ -23,7 +24,7 @@ export const createPeopleView = (ctx: StaffContext) => {
   const listStatus = createStatusLine('people-list-status');
   const detail = h('div', { class: 'people-detail', id: 'people-detail' });
 
-  const add = createPersonForm({ idPrefix: 'person-add', requireConsent: false, withConsent: true });
+  const add = createPersonForm({ idPrefix: 'person-add', withConsent: true });
   const addStatus = createStatusLine('person-add-status');
   const addButton = label('button', 'staff.ui.people.add', { type: 'submit', id: 'person-add-submit' });
   const addForm = h(
@@ -84,6 +85,16 @@ export const createPeopleView = (ctx: StaffContext) => {
         message,
       ),
     );
+    if (ctx.role === 'admin' && !person.deletedAt)
+      detail.firstElementChild?.append(
+        buildDuplicatesPanel(ctx, person, (kept, moved, name) => {
+          openDetail(kept, {
+            key: 'screens.duplicate.merged',
+            params: { name, keep: kept.displayName, count: moved },
+          });
+          void load();
+        }),
+      );
   };
 
   const renderList = (people: Person[]) => {
@@ -160,6 +171,10 @@ export const createPeopleView = (ctx: StaffContext) => {
     }
     addButton.disabled = true;
     try {
+      if (!(await confirmNotDuplicate(ctx, read.person))) {
+        addStatus.ok('screens.duplicate.not-added', { name: read.person.displayName });
+        return;
+      }
       const person = await ctx.call('people.create', read.person);
       add.reset();
       addStatus.ok('staff.ui.people.added', { name: person.displayName });

@@ -29,7 +29,7 @@ export const buildPersonDetail = (
 ): HTMLElement => {
   const status = createStatusLine('person-detail-status');
   if (message) status.ok(message.key, message.params);
-  const edit = createPersonForm({ idPrefix: 'person-edit', requireConsent: false, withConsent: false });
+  const edit = createPersonForm({ idPrefix: 'person-edit', withConsent: false });
   edit.fill(person);
   const save = label('button', 'staff.ui.save', { type: 'submit', id: 'person-save' });
   const editForm = h(

@@ -28,11 +28,7 @@ export interface PersonForm {
  * People (add, edit) and by Check-in (walk-in). The consent part appears as soon as the birth
  * year says the person may be under 18, or for a learner whose year is not typed yet.
  */
-export const createPersonForm = (options: {
-  idPrefix: string;
-  requireConsent: boolean;
-  withConsent: boolean;
-}): PersonForm => {
+export const createPersonForm = (options: { idPrefix: string; withConsent: boolean }): PersonForm => {
   const p = options.idPrefix;
   const nameInput = textInput({ id: `${p}-name`, name: 'displayName', maxlength: 80, required: true });
   const typeSelect = enumSelect(personTypes, typeKey, { id: `${p}-type`, name: 'type' });
@@ -49,10 +45,7 @@ export const createPersonForm = (options: {
     emptyKey: 'staff.ui.sex.unspecified',
   });
 
-  const consent = createConsentFields(
-    p,
-    options.requireConsent ? 'staff.ui.consent.legend-required' : 'staff.ui.consent.legend',
-  );
+  const consent = createConsentFields(p, 'staff.ui.consent.legend');
   const consentSet = consent.element;
   consentSet.hidden = true;
 
@@ -101,7 +94,8 @@ export const createPersonForm = (options: {
         sex: (sexSelect.value || null) as PersonInput['sex'],
       };
       if (options.withConsent && needsConsent()) {
-        const read = consent.read(options.requireConsent);
+        // Without a guardian the person is registered with consent missing; check-in then asks.
+        const read = consent.read(false);
         if (read.ok === false) return read;
         if (read.ok === true) person.consent = read.consent;
       }

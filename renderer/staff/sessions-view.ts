@@ -1,5 +1,6 @@
 import type { Session } from '../../common/ipc/contract-attendance';
 import { h, label } from '../ui/dom';
+import { confirmAction } from './confirm-dialog';
 import { enumSelect, field, textInput } from './form-fields';
 import { activityKey, activityTypes } from './labels';
 import { localDate, localTime } from './local-dates';
@@ -94,6 +95,7 @@ export const createSessionsView = (
             class: 'secondary',
             onclick: () => openCheckIn(session.id),
           }),
+          ...sessionFixes(session),
         );
       }),
     );
@@ -110,11 +112,99 @@ export const createSessionsView = (
     }
   };
 
+  /** Edit mode: the same form, filled with the session; Cancel goes back to "new session". */
+  let editing: Session | null = null;
+  const title = form.querySelector('h3') as HTMLElement;
+  const cancelEdit = label('button', 'staff.ui.cancel', {
+    type: 'button',
+    class: 'secondary',
+    id: 'session-edit-cancel',
+    hidden: true,
+  });
+  submit.after(cancelEdit);
+  const setEditing = (session: Session | null) => {
+    editing = session;
+    title.dataset.i18n = session ? 'screens.sessions.edit-title' : 'staff.ui.sessions.new';
+    submit.dataset.i18n = session ? 'screens.sessions.save' : 'staff.ui.sessions.create';
+    cancelEdit.hidden = !session;
+    if (session) {
+      date.value = session.date;
+      time.value = session.startTime;
+      activity.value = session.activityType;
+      lessons.value = session.lessons.join(', ');
+      facilitator.value = session.facilitator;
+      date.focus();
+    } else {
+      lessons.value = '';
+      resetDefaults();
+    }
+    translateTree(form);
+  };
+  cancelEdit.addEventListener('click', () => setEditing(null));
+
+  const sessionFixes = (session: Session): HTMLElement[] => {
+    const edit = label('button', 'screens.sessions.edit', {
+      type: 'button',
+      class: 'secondary',
+      'data-action': 'edit',
+      onclick: () => setEditing(session),
+    });
+    if (session.presentCount > 0) return [edit];
+    const remove = label('button', 'screens.sessions.delete', {
+      type: 'button',
+      class: 'secondary',
+      'data-action': 'delete',
+    });
+    remove.addEventListener('click', async () => {
+      const yes = await confirmAction({
+        id: 'session-delete-dialog',
+        titleKey: 'screens.sessions.delete-title',
+        messageKey: 'screens.sessions.delete-message',
+        params: { date: session.date, time: session.startTime },
+        confirmKey: 'screens.sessions.delete',
+        danger: true,
+      });
+      if (!yes) return;
+      try {
+        await ctx.call('sessions.delete', { id: session.id });
+        if (editing?.id === session.id) setEditing(null);
+        listStatus.ok('screens.sessions.deleted', { date: session.date, time: session.startTime });
+        ctx.notify('sessions');
+        ctx.notify('audit');
+      } catch (error) {
+        listStatus.error(error);
+      }
+    });
+    return [edit, remove];
+  };
+
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     if (!facilitator.value.trim()) {
       status.invalid('staff.ui.form.facilitator-required');
       facilitator.focus();
+      return;
+    }
+    if (editing) {
+      submit.disabled = true;
+      try {
+        const saved = await ctx.call('sessions.update', {
+          id: editing.id,
+          date: date.value,
+          startTime: time.value,
+          activityType: activity.value as Session['activityType'],
+          lessons: splitLessons(lessons.value),
+          facilitator: facilitator.value.trim(),
+        });
+        setEditing(null);
+        status.ok('screens.sessions.saved', { date: saved.date, time: saved.startTime });
+        ctx.notify('sessions');
+        ctx.notify('audit');
+      } catch (error) {
+        status.error(error);
+      } finally {
+        submit.disabled = false;
+      }
       return;
     }
     submit.disabled = true;

@@ -6,7 +6,8 @@ import { localMonth } from './local-dates';
 import type { StaffContext } from './staff-context';
 import { createStatusLine } from './status-line';
 import { drawSummaryChart } from './summary-chart';
-import { translateTree, whileConnected } from './staff-text';
+import { downloadSummaryCsv, printSummary } from './summary-export';
+import { setText, translateTree, whileConnected } from './staff-text';
 
 const countTable = (
   id: string,
@@ -42,15 +43,35 @@ export const createSummaryView = (ctx: StaffContext) => {
   const month = h('input', { type: 'month', id: 'summary-month', value: localMonth() });
   const status = createStatusLine('summary-status');
   const body = h('div', { class: 'summary-body', id: 'summary-body' });
+  const printButton = label('button', 'screens.summary.print', {
+    type: 'button',
+    class: 'secondary',
+    id: 'summary-print',
+  });
+  const csvButton = label('button', 'screens.summary.csv', {
+    type: 'button',
+    class: 'secondary',
+    id: 'summary-csv',
+  });
   const element = h(
     'section',
     { class: 'staff-card summary-view', 'aria-labelledby': 'summary-title' },
     label('h3', 'staff.ui.summary.title', { id: 'summary-title' }),
-    field('staff.ui.summary.month', month),
+    h(
+      'div',
+      { class: 'field-row summary-actions' },
+      field('staff.ui.summary.month', month),
+      printButton,
+      csvButton,
+    ),
     status.element,
     body,
   );
   let last: MonthlySummary | null = null;
+  printButton.addEventListener('click', () => printSummary());
+  csvButton.addEventListener('click', () => {
+    if (last) status.ok('screens.summary.csv-done', { file: downloadSummaryCsv(last) });
+  });
 
   const render = (summary: MonthlySummary) => {
     last = summary;
@@ -64,8 +85,11 @@ export const createSummaryView = (ctx: StaffContext) => {
       label('dt', 'staff.ui.summary.attendances'),
       h('dd', { 'data-total': 'attendances' }, String(summary.attendances)),
     );
+    const erasedNote = summary.erasedPeople ? h('p', { class: 'summary-note', id: 'summary-erased' }) : null;
+    if (erasedNote) setText(erasedNote, 'screens.summary.erased-note', { count: summary.erasedPeople });
     body.replaceChildren(
       totals,
+      ...(erasedNote ? [erasedNote] : []),
       h(
         'div',
         { class: 'summary-tables' },

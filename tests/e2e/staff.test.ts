@@ -113,8 +113,20 @@ describe('staff area in Chromium (issue 6)', () => {
     await page.fill('#person-add-guardian', 'Rosa Quispe');
     await page.selectOption('#person-add-relation', 'mother');
     await page.selectOption('#person-add-method', 'paper');
+    // Nothing is ticked for the guardian: the scopes are chosen explicitly, attendance among them.
+    const scope = (value: string) => `[data-consent="person-add"] input[value="${value}"]`;
+    for (const value of ['attendance', 'reporting', 'photos'])
+      expect(await page.isChecked(scope(value))).toBe(false);
+    await page.click('#person-add-submit');
+    await page.waitForSelector('#person-add-status[data-state="error"]');
+    expect(await page.textContent('#person-add-status')).toMatch(/Nada viene marcado/);
+    await page.check(scope('reporting'));
+    await page.click('#person-add-submit');
+    await page.waitForSelector('#person-add-status:has-text("Registrar asistencia")');
+    await page.check(scope('attendance'));
     await page.click('#person-add-submit');
     await page.waitForSelector('#person-add-status[data-state="ok"]');
+    expect(await page.isChecked(scope('attendance'))).toBe(false);
     expect(await page.inputValue('#person-add-name')).toBe('');
 
     const csv = [
@@ -178,7 +190,8 @@ describe('staff area in Chromium (issue 6)', () => {
     await page.waitForSelector('#checkin-status:has-text("Bruno Mamani: presente.")');
     expect(await page.getAttribute('#checkin-count', 'data-count')).toBe('2');
 
-    // Walk-in: the name typed in the search carries over; a minor needs the guardian's consent.
+    // Walk-in: the name typed in the search carries over; a minor without the guardian's consent
+    // is never checked in silently (the same question as a tap on the roster).
     await page.fill('#checkin-search', 'Diego Flores');
     await page.waitForSelector('#checkin-no-match', { state: 'visible' });
     await page.click('#walkin-open');
@@ -186,9 +199,15 @@ describe('staff area in Chromium (issue 6)', () => {
     await page.selectOption('#walkin-type', 'learner');
     await page.fill('#walkin-birth-year', String(new Date().getFullYear() - 9));
     await page.click('#walkin-submit');
-    await page.waitForSelector('#walkin-status[data-state="error"]');
+    await page.waitForSelector('#no-consent-dialog[open]');
+    expect(await page.textContent('#no-consent-dialog-message')).toContain('Diego Flores');
+    await page.click('#no-consent-dialog-cancel');
+    await page.waitForSelector('#walkin-status:has-text("No se registró la asistencia de Diego Flores")');
     expect(await page.inputValue('#walkin-name')).toBe('Diego Flores');
+    expect(await page.getAttribute('#checkin-count', 'data-count')).toBe('2');
     await page.fill('#walkin-guardian', 'María Flores');
+    await page.check('[data-consent="walkin"] input[value="attendance"]');
+    await page.check('[data-consent="walkin"] input[value="reporting"]');
     await page.click('#walkin-submit');
     await page.waitForSelector('#checkin-count[data-count="3"]');
     expect(await page.isVisible('#walkin-form')).toBe(false);

@@ -24,9 +24,11 @@ describe('monthly summary', () => {
       { type: 'learner', count: 2 },
       { type: 'teacher', count: 0 },
       { type: 'caregiver', count: 1 },
-      { type: 'unknown', count: 1 },
     ]);
-    expect(summary.bySex.find((entry) => entry.sex === 'unspecified')?.count).toBe(2);
+    // The erased person counts in the totals only, never as a type, sex or age band.
+    expect(summary.erasedPeople).toBe(1);
+    expect(summary.bySex.find((entry) => entry.sex === 'unspecified')?.count).toBe(1);
+    expect(summary.byAgeBand.find((entry) => entry.ageBand === 'unknown')?.count).toBe(0);
     expect(summary.byAgeBand.find((entry) => entry.ageBand === '8-11')?.count).toBe(1);
     expect(summary.byAgeBand.find((entry) => entry.ageBand === '12-14')?.count).toBe(1);
     const learnerIndex = summary.chart.categories.indexOf('learner');
@@ -35,7 +37,7 @@ describe('monthly summary', () => {
       (sum, serie) => sum + serie.values.reduce((a, b) => a + b, 0),
       0,
     );
-    expect(total).toBe(summary.peopleReached);
+    expect(total).toBe(summary.peopleReached - summary.erasedPeople);
   });
 
   it('knows the length of each month', () => {

@@ -114,9 +114,10 @@ describe('check-in', () => {
       'SELECT entity, op, payload FROM outbox ORDER BY id',
     );
     await db.close();
+    // The session is queued with its first attendance row (an empty session never leaves the PC).
     expect(outbox.map((row) => `${row.entity}:${row.op}`)).toEqual([
-      'session:create',
       'person:create',
+      'session:create',
       'attendance:check-in',
     ]);
     const text = outbox.map((row) => row.payload).join('\n');

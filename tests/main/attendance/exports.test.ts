@@ -43,11 +43,13 @@ describe('attendance exports', () => {
     });
     const child = await service.people.create({ ...learner('+Niña Mínima', 2015), sex: 'female' });
     const gone = await service.people.create({ displayName: 'Quitado', type: 'teacher' });
+    // The child has no guardian consent yet: staff confirmed each check-in (kept on this PC).
+    const confirmed = { confirmNoConsent: true };
     for (const person of [formula, child, gone])
-      await service.checkIn.mark(robotics.id, person.id, instructor);
+      await service.checkIn.mark(robotics.id, person.id, instructor, confirmed);
     await service.checkIn.unmark(robotics.id, gone.id, instructor);
-    await service.checkIn.mark(safety.id, child.id, instructor);
-    await service.checkIn.mark(outside.id, child.id, instructor);
+    await service.checkIn.mark(safety.id, child.id, instructor, confirmed);
+    await service.checkIn.mark(outside.id, child.id, instructor, confirmed);
     ids = { formula: formula.id, child: child.id, robotics: robotics.id, safety: safety.id };
   });
   afterEach(async () => {

@@ -40,7 +40,8 @@ describe('sync client against a real tracker', () => {
     const sync = await freshDevice();
     const session = await newSession(service);
     const people = await mixedPeople(service);
-    for (const person of Object.values(people)) await service.checkIn.mark(session.id, person.id, admin);
+    for (const person of Object.values(people))
+      await service.checkIn.mark(session.id, person.id, admin, { confirmNoConsent: true });
 
     expect((await sync.status()).state).toBe('not-enrolled');
     await expect(sync.syncNow()).rejects.toMatchObject({ code: 'sync.not-enrolled' });
@@ -151,7 +152,8 @@ describe('sync client against a real tracker', () => {
     await sync.enrol(tracker.url, await tracker.issueEnrolmentCode(centre));
     const session = await newSession(service);
     const people = await mixedPeople(service);
-    for (const person of Object.values(people)) await service.checkIn.mark(session.id, person.id, admin);
+    for (const person of Object.values(people))
+      await service.checkIn.mark(session.id, person.id, admin, { confirmNoConsent: true });
     const result = await sync.exportBundle(admin);
     expect(result.itemCount).toBe(5);
     const text = readFileSync(result.filePath, 'utf8');
