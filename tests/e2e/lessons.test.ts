@@ -363,6 +363,9 @@ describe('a lesson in Chromium at 1024×768 (browser mode)', () => {
     await page.reload();
     await ready();
     expect(await page.locator('[data-testid=lesson-mi-parpadeo]').count()).toBe(0);
+    // Back to the list if a lesson was left open.
+    if (await page.locator('[data-testid=lesson-view]').isVisible())
+      await page.click('[data-testid=lesson-back]');
     await page.click('[data-testid=lesson-con-imagen]');
     await page.waitForSelector('[data-testid=lesson-view]');
     const image = page.locator('[data-testid=lesson-body] img[data-testid=lesson-image]');
