@@ -94,6 +94,18 @@ export const lessonCalls = {
     result: z.custom<{ correct: boolean; work: LessonWork }>(),
     access: 'student',
   }),
+  /** An image a lesson's text shows, as checked bytes with their type (the panel makes a data: URL). */
+  'lessons.image': defineCall({
+    args: z.object({ id: lessonIdSchema, file: z.string().min(1).max(200) }).strict(),
+    result: z.custom<{ contentType: 'image/png' | 'image/jpeg' | 'image/svg+xml'; base64: string }>(),
+    access: 'student',
+  }),
+  /** Deletes an imported lesson; shipped lessons are refused, children's work is kept. */
+  'lessons.deleteImported': defineCall({
+    args: z.object({ id: lessonIdSchema }).strict(),
+    result: z.object({ deleted: z.literal(true) }),
+    access: 'staff',
+  }),
   'lessons.importPack': defineCall({
     args: z.object({ pack: lessonPackSchema, locale: localeSchema }).strict(),
     result: z.custom<{ lessons: Array<{ id: string; title: Record<Locale, string>; replaced: boolean }> }>(),

@@ -152,6 +152,8 @@ export interface Lesson {
   prerequisites: string[];
   text: Record<Locale, LessonText>;
   steps: LessonStep[];
+  /** Image files the lesson's text shows (relative to its folder): the only files served from it. */
+  images: string[];
 }
 
 // ---- Errors and results -------------------------------------------------------------------

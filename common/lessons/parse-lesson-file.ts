@@ -26,6 +26,8 @@ export interface LessonFile {
   frontMatter: Map<string, { value: string; line: number }>;
   summary: string;
   steps: FileStep[];
+  /** Images the text shows (`![alt](file.png)`), with their line. */
+  images: Array<{ file: string; line: number }>;
 }
 
 const fenceKinds = ['hint', 'blocks', 'start', 'solution', 'check', 'behaviour', 'staff', 'question', 'choice'];
@@ -37,7 +39,7 @@ export const parseLessonFile = (file: string, text: string, problems: LessonProb
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const problem = (line: number, messageKey: string, params: Record<string, string | number> = {}) =>
     problems.push({ file, line, messageKey, params });
-  const result: LessonFile = { frontMatter: new Map(), summary: '', steps: [] };
+  const result: LessonFile = { frontMatter: new Map(), summary: '', steps: [], images: [] };
 
   let index = 0;
   if (lines[0]?.trim() !== '---') {
@@ -115,6 +117,11 @@ export const parseLessonFile = (file: string, text: string, problems: LessonProb
       continue;
     }
     if (htmlPattern.test(raw)) problem(lineNo, 'lessonFormat.htmlNotAllowed');
+    for (const image of imagesOf(raw)) {
+      if (image.alt.trim() === '') problem(lineNo, 'lessonFormat.imageNoAlt', { file: image.file });
+      else if (!isLessonImagePath(image.file)) problem(lineNo, 'lessonFormat.imageBadPath', { file: image.file });
+      else result.images.push({ file: image.file, line: lineNo });
+    }
     if (step) body.push(raw);
     else summary.push(raw);
     index++;
@@ -124,6 +131,22 @@ export const parseLessonFile = (file: string, text: string, problems: LessonProb
   if (result.steps.length === 0) problem(0, 'lessonFormat.noSteps');
   return result;
 };
+
+/** `![alt](file)` in a line of text (inline code left out). */
+export const imagesOf = (line: string): Array<{ alt: string; file: string }> =>
+  [...line.replace(/`+[^`]*`+/g, '').matchAll(/!\[([^\]]*)\]\(\s*([^)\s]*)\s*\)/g)].map((match) => ({
+    alt: match[1],
+    file: match[2],
+  }));
+
+/**
+ * An image a lesson may show: a PNG, JPEG or SVG file inside the lesson's own folder, named
+ * plainly (no scheme, no absolute path, no `..` or hidden segment, no backslash).
+ */
+export const isLessonImagePath = (file: string): boolean =>
+  file.length <= 200 &&
+  /\.(png|jpe?g|svg)$/i.test(file) &&
+  file.split('/').every((segment) => /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/.test(segment));
 
 type Problem = (line: number, messageKey: string, params?: Record<string, string | number>) => void;
 

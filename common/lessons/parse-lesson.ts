@@ -22,6 +22,8 @@ import { parseLessonFile, type FileStep, type LessonFile } from './parse-lesson-
 export interface ParseLessonOptions {
   /** Block types the editor knows (kit blocks + Blockly's built-ins). */
   knownBlockTypes: ReadonlySet<string>;
+  /** Image files in the lesson's folder (paths relative to it); when given, every image shown must be one. */
+  imageFiles?: ReadonlySet<string>;
 }
 
 const frontMatterKeys = ['id', 'title', 'audience', 'level', 'duration', 'activity', 'parts', 'prerequisites'];
@@ -239,6 +241,15 @@ export const parseLesson = (files: Record<string, string>, options: ParseLessonO
     };
   });
 
+  const images = new Set<string>();
+  for (const locale of ['es', 'en'] as const) {
+    for (const image of parsed[locale]!.images) {
+      if (options.imageFiles && !options.imageFiles.has(image.file))
+        problem(`${locale}.md`, image.line, 'lessonFormat.imageMissing', { file: image.file });
+      images.add(image.file);
+    }
+  }
+
   if (problems.length > 0) return { ok: false, problems: sortProblems(problems) };
   const lesson: Lesson = {
     id: id!.value,
@@ -253,6 +264,7 @@ export const parseLesson = (files: Record<string, string>, options: ParseLessonO
       en: { title: en.frontMatter.get('title')!.value, summary: en.summary },
     },
     steps,
+    images: [...images].sort(),
   };
   return { ok: true, lesson };
 };

@@ -8,7 +8,9 @@ type LessonHandlerNames =
   | 'lessons.saveWork'
   | 'lessons.check'
   | 'lessons.answer'
-  | 'lessons.importPack';
+  | 'lessons.importPack'
+  | 'lessons.image'
+  | 'lessons.deleteImported';
 
 export const createLessonHandlers = (services: AppServices): Pick<CallHandlers, LessonHandlerNames> => ({
   'lessons.list': () => services.lessons.list(),
@@ -18,4 +20,6 @@ export const createLessonHandlers = (services: AppServices): Pick<CallHandlers, 
   'lessons.check': ({ id, step, workspace, locale }) => services.lessons.check(id, step, workspace, locale),
   'lessons.answer': ({ id, step, choice }) => services.lessons.answer(id, step, choice),
   'lessons.importPack': ({ pack, locale }) => services.lessons.importPack(pack, locale),
+  'lessons.image': ({ id, file }) => services.lessons.image(id, file),
+  'lessons.deleteImported': ({ id }) => services.lessons.deleteImported(id),
 });

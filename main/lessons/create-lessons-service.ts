@@ -31,7 +31,7 @@ export const createLessonsService = (options: {
     work: createLessonWorkStore(join(options.dataDir, 'lesson-work'), options.logger),
     importedDir,
     checkStep,
-    parseLesson: (files) => parseLesson(files, { knownBlockTypes: knownBlockTypes() }),
+    parseLesson: (files, imageFiles) => parseLesson(files, { knownBlockTypes: knownBlockTypes(), imageFiles }),
     realKitConnected: () => {
       const status = options.board.status();
       return status.target?.kind === 'serial' && status.state === 'ready';

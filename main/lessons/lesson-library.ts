@@ -7,6 +7,8 @@ import type { Logger } from '../app/logger';
 export interface LoadedLesson {
   lesson: Lesson;
   source: LessonSource;
+  /** The lesson's folder (its images are served from here). */
+  dir: string;
 }
 
 export interface LessonLibrary {
@@ -61,7 +63,7 @@ export const createLessonLibrary = (options: {
             options.logger.warn(`imported lesson ${folder} left out: a shipped lesson has that id`);
             continue;
           }
-          lessons.set(folder, { lesson: parsed.lesson, source });
+          lessons.set(folder, { lesson: parsed.lesson, source, dir: join(dir, folder) });
         } catch (error) {
           options.logger.warn(`lesson ${source}/${folder} could not be read`, error);
         }

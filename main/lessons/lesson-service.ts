@@ -11,6 +11,8 @@ import type { CheckResult, Lesson } from '../../common/lessons/lesson-types';
 import type { WorkspaceState } from '../../common/projects/project-file';
 import type { LessonLibrary } from './lesson-library';
 import type { LessonWorkStore } from './lesson-work-store';
+import { readLessonImage, type LessonImage } from './lesson-image';
+import { deleteImportedLesson } from './pack/delete-pack';
 import { installLessons } from './pack/install-pack';
 import { readPackFolder } from './pack/read-pack-folder';
 import { readPackZip, type PackFiles } from './pack/read-pack-zip';
@@ -44,6 +46,13 @@ export interface LessonService {
     pack: LessonPack,
     locale: Locale,
   ): Promise<{ lessons: Array<{ id: string; title: Record<Locale, string>; replaced: boolean }> }>;
+  /** An image the lesson's text shows (only those; checked again as at import). */
+  image(id: string, file: string): Promise<LessonImage>;
+  /**
+   * Deletes an imported lesson (never a shipped one). The children's saved work for it is kept:
+   * it is theirs, it shows nowhere without the lesson, and it is back if the pack is imported again.
+   */
+  deleteImported(id: string): Promise<{ deleted: true }>;
 }
 
 /** What a child's screen gets: no reference solutions, no staff notes. */
@@ -171,6 +180,18 @@ export const createLessonService = (options: {
           replaced: installed[index].replaced,
         })),
       };
+    },
+    async image(id, file) {
+      const { lesson, dir } = await lessonOf(id);
+      return readLessonImage(lesson, dir, file);
+    },
+    async deleteImported(id) {
+      if ((await library.shippedIds()).has(id)) {
+        throw new AppError('lessons.shipped', { messageKey: 'lessons.delete.shipped' });
+      }
+      deleteImportedLesson(options.importedDir, id);
+      library.refresh();
+      return { deleted: true };
     },
   };
 };

@@ -1,11 +1,13 @@
 /**
- * Reads one lesson folder (es.md, en.md and its .json workspaces) and parses it. For shipped
+ * Reads one lesson folder (es.md, en.md, its .json workspaces and the names of its images) and
+ * parses it. For shipped
  * lessons; imported packs are validated first and then given to parseLesson directly.
  */
 import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { knownBlockTypes } from '../../blocks/headless-workspace';
 import { parseLesson } from '../../common/lessons/parse-lesson';
+import { isLessonImagePath } from '../../common/lessons/parse-lesson-file';
 import type { LessonParseResult } from '../../common/lessons/lesson-types';
 
 export const readLessonFiles = async (dir: string): Promise<Record<string, string>> => {
@@ -16,8 +18,17 @@ export const readLessonFiles = async (dir: string): Promise<Record<string, strin
   return files;
 };
 
+/** Image files in a lesson folder and its subfolders, as paths relative to it ("img/led.png"). */
+export const lessonImageFiles = async (dir: string): Promise<Set<string>> => {
+  const names = (await readdir(dir, { recursive: true })).map((name) => name.split(sep).join('/'));
+  return new Set(names.filter(isLessonImagePath));
+};
+
 export const loadLessonFolder = async (dir: string): Promise<LessonParseResult> =>
-  parseLesson(await readLessonFiles(dir), { knownBlockTypes: knownBlockTypes() });
+  parseLesson(await readLessonFiles(dir), {
+    knownBlockTypes: knownBlockTypes(),
+    imageFiles: await lessonImageFiles(dir),
+  });
 
 /** Folders of lessons/ that hold a lesson (guides/ and other content without es.md are skipped). */
 export const lessonFolders = async (root: string): Promise<string[]> => {

@@ -9,7 +9,9 @@ export type Inline =
   | { kind: 'code'; text: string }
   | { kind: 'strong'; text: string }
   /** Only links to a section of the guide itself (#anchor) survive; others become text. */
-  | { kind: 'link'; text: string; anchor: string };
+  | { kind: 'link'; text: string; anchor: string }
+  /** `![alt](file)`: shown only where the caller can fetch it (lesson images), else its alt text. */
+  | { kind: 'image'; alt: string; file: string };
 
 export type GuideBlock =
   | { kind: 'anchor'; id: string }
@@ -21,7 +23,7 @@ export type GuideBlock =
 const anchorLine = /^<a id="([a-z0-9-]+)"><\/a>$/;
 const headingLine = /^(#{1,3})\s+(.*)$/;
 const itemLine = /^(\d+\.|[-*])\s+(.*)$/;
-const inlinePattern = /`([^`]+)`|\*\*([^*]+)\*\*|\[([^\]]+)\]\(([^)\s]*)\)/g;
+const inlinePattern = /`([^`]+)`|\*\*([^*]+)\*\*|!\[([^\]]*)\]\(\s*([^)\s]*)\s*\)|\[([^\]]+)\]\(([^)\s]*)\)/g;
 
 export const parseInlines = (text: string): Inline[] => {
   const out: Inline[] = [];
@@ -37,9 +39,10 @@ export const parseInlines = (text: string): Inline[] => {
     last = match.index + match[0].length;
     if (match[1] !== undefined) out.push({ kind: 'code', text: match[1] });
     else if (match[2] !== undefined) out.push({ kind: 'strong', text: match[2] });
-    else if (/^#[a-z0-9-]+$/.test(match[4]))
-      out.push({ kind: 'link', text: match[3], anchor: match[4].slice(1) });
-    else pushText(match[3]);
+    else if (match[4] !== undefined) out.push({ kind: 'image', alt: match[3], file: match[4] });
+    else if (/^#[a-z0-9-]+$/.test(match[6]))
+      out.push({ kind: 'link', text: match[5], anchor: match[6].slice(1) });
+    else pushText(match[5]);
   }
   pushText(text.slice(last));
   return out;

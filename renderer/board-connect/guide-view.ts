@@ -6,8 +6,13 @@
 import { h } from '../ui/dom';
 import { parseGuideMarkdown, type Inline } from './guide-markdown';
 
-const inlineNode = (inline: Inline, onLink: (anchor: string) => void): Node => {
+/** Makes the element that shows an image of the text (lesson images); without one, the alt text shows. */
+export type GuideImage = (file: string, alt: string) => Node;
+
+const inlineNode = (inline: Inline, onLink: (anchor: string) => void, image?: GuideImage): Node => {
   switch (inline.kind) {
+    case 'image':
+      return image ? image(inline.file, inline.alt) : document.createTextNode(inline.alt);
     case 'text':
       return document.createTextNode(inline.text);
     case 'code':
@@ -30,12 +35,13 @@ export const renderGuide = (
   container: HTMLElement,
   markdown: string,
   onLink: (anchor: string) => void,
+  image?: GuideImage,
 ): Map<string, HTMLElement> => {
   container.replaceChildren();
   const sections = new Map<string, HTMLElement>();
   let target: HTMLElement = container;
   const inlines = (parent: HTMLElement, list: Inline[]) => {
-    for (const inline of list) parent.append(inlineNode(inline, onLink));
+    for (const inline of list) parent.append(inlineNode(inline, onLink, image));
     return parent;
   };
   for (const block of parseGuideMarkdown(markdown)) {

@@ -4,6 +4,7 @@ import { ChispaCallError } from '../ipc/client';
 import type { StaffContext } from '../staff/staff-context';
 import { setErrorText, setText } from '../staff/staff-text';
 import { h, label } from '../ui/dom';
+import { createImportedLessonsView } from './imported-lessons-view';
 
 /** A pack crosses the bridge whole; main refuses larger ones anyway, this only spares the upload. */
 const maxPackBytes = 5 * 1024 * 1024;
@@ -18,7 +19,8 @@ const base64Of = async (file: File): Promise<string> => {
 /**
  * The staff area's "Lessons" tab: an instructor picks a pack (a .zip or a folder, e.g. from a USB
  * stick); main checks all of it and either installs it or says why it refused, in the staff
- * member's language. Nothing is written in the renderer.
+ * member's language. Nothing is written in the renderer. Below it, the imported lessons, which
+ * can be deleted.
  */
 export const createLessonPackView = (ctx: StaffContext) => {
   const zipInput = h('input', {
@@ -43,7 +45,8 @@ export const createLessonPackView = (ctx: StaffContext) => {
     'data-testid': 'lesson-pack-folder-button',
   });
   const status = h('p', { class: 'lesson-pack-result', role: 'status', 'data-testid': 'lesson-pack-result' });
-  const element = h(
+  const imported = createImportedLessonsView(ctx);
+  const importSection = h(
     'section',
     { class: 'lesson-pack', 'aria-labelledby': 'lesson-pack-title' },
     label('h3', 'lessons.pack.title', { id: 'lesson-pack-title' }),
@@ -53,6 +56,7 @@ export const createLessonPackView = (ctx: StaffContext) => {
     folderInput,
     status,
   );
+  const element = h('div', {}, importSection, imported.element);
   zipButton.addEventListener('click', () => zipInput.click());
   folderButton.addEventListener('click', () => folderInput.click());
 
@@ -67,6 +71,7 @@ export const createLessonPackView = (ctx: StaffContext) => {
       setText(status, 'lessons.pack.imported', {
         titles: result.lessons.map((lesson) => `«${lesson.title[getLocale()]}»`).join(', '),
       });
+      await imported.refresh();
     } catch (error) {
       status.dataset.kind = 'error';
       if (error instanceof ChispaCallError) setErrorText(status, error.error);

@@ -8,6 +8,7 @@ import type { ChispaClient } from '../ipc/client';
 import { createAutosave } from '../projects/autosave';
 import { lessonLayout } from './lesson-layout';
 import { clearResult, renderScenario, showCheckResult, showResultText, showScenarioAnswer } from './lesson-result';
+import { lessonImages } from './lesson-image';
 import { buildLessonView, renderStepList, renderStepText } from './lesson-view';
 
 const emptyWorkspace: WorkspaceState = {};
@@ -38,6 +39,7 @@ export const openLessonSession = async (options: {
   await shared.projectAutosave?.pause();
   const stash = editor.saveState();
   const view = buildLessonView();
+  const images = lessonImages(client, lesson.id);
   applyTranslations(view.root);
 
   const autosave = createAutosave({
@@ -67,7 +69,7 @@ export const openLessonSession = async (options: {
   const render = () => {
     const step = lesson.steps[current];
     renderStepList(view, lesson, work, current, (index) => void goTo(index));
-    renderStepText(view, lesson, step, current, hintsShown);
+    renderStepText(view, lesson, step, current, hintsShown, images);
     renderScenario(view, step, (choice) => void answer(choice));
     view.checkButton.hidden = step.kind !== 'build' || step.checks.length === 0;
     view.previous.disabled = current === 0;

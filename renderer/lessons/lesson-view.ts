@@ -1,6 +1,6 @@
 import type { Lesson, LessonStep } from '../../common/lessons/lesson-types';
 import type { LessonWork } from '../../common/ipc/lesson-work-schema';
-import { renderGuide } from '../board-connect/guide-view';
+import { renderGuide, type GuideImage } from '../board-connect/guide-view';
 import { getLocale, t } from '../i18n/i18n';
 import { h, label } from '../ui/dom';
 
@@ -147,19 +147,26 @@ export const renderStepList = (
 };
 
 /** The step's own texts: title, markdown body (as text, never HTML) and the hints shown so far. */
-export const renderStepText = (view: LessonView, lesson: Lesson, step: LessonStep, index: number, hintsShown: number) => {
+export const renderStepText = (
+  view: LessonView,
+  lesson: Lesson,
+  step: LessonStep,
+  index: number,
+  hintsShown: number,
+  image?: GuideImage,
+) => {
   const locale = getLocale();
   const text = step.text[locale];
   view.title.textContent = lesson.text[locale].title;
   view.stepOf.textContent = t('lessons.lesson.stepOf', { step: index + 1, total: lesson.steps.length });
   view.stepTitle.textContent = text.title;
-  renderGuide(view.body, text.body, () => {});
+  renderGuide(view.body, text.body, () => {}, image);
   view.hints.replaceChildren(
     ...text.hints.slice(0, hintsShown).map((hint, n) => {
       const item = h('li', { class: 'lesson-hint', 'data-testid': 'lesson-hint-text' });
       item.append(h('strong', {}, `${t('lessons.hint.label', { n: n + 1, total: text.hints.length })}: `));
       const words = h('div', {});
-      renderGuide(words, hint, () => {});
+      renderGuide(words, hint, () => {}, image);
       item.append(words);
       return item;
     }),

@@ -358,4 +358,56 @@ describe('a lesson in Chromium at 1024×768 (browser mode)', () => {
     expect(await page.locator('[data-testid=lesson-mi-parpadeo]').textContent()).toContain('Importada');
     expect(await page.locator('[data-testid=lesson-malo]').count()).toBe(0);
   });
+
+  it('shows a pack’s image in the lesson; an instructor deletes an imported lesson after confirming', async () => {
+    const { page } = session;
+    const packDir = new URL('../fixtures/lesson-packs/con-imagen/', import.meta.url).pathname;
+    await page.click('#staff-toggle');
+    await page.waitForSelector('#staff-unlock');
+    await page.fill('#staff-pin', '2468');
+    await page.press('#staff-pin', 'Enter');
+    await page.waitForSelector('#staff-shell[data-role="admin"]');
+    await page.click('#staff-tab-lessons');
+    await page.locator('[data-testid=lesson-pack-zip]').setInputFiles({
+      name: 'con-imagen.zip',
+      mimeType: 'application/zip',
+      buffer: buildZip(
+        readdirSync(packDir).map((name) => ({
+          name: `usb/con-imagen/${name}`,
+          data: readFileSync(`${packDir}${name}`),
+        })),
+      ),
+    });
+    await page.waitForSelector('[data-testid=lesson-pack-result][data-kind="ok"]');
+    await page.waitForSelector('[data-testid=delete-lesson-con-imagen]');
+    // Shipped lessons have no delete button; the imported one asks first.
+    expect(await page.locator('[data-testid=delete-lesson-blink]').count()).toBe(0);
+    await page.click('[data-testid=delete-lesson-mi-parpadeo]');
+    expect(await page.locator('#delete-lesson-message').textContent()).toContain('se conserva');
+    await page.click('#delete-lesson-confirm');
+    await page.waitForSelector('[data-testid=delete-lesson-mi-parpadeo]', { state: 'detached' });
+    expect(await page.locator('[data-testid=imported-lessons-status]').textContent()).toBe(
+      'Se borró «Haz parpadear un LED». El trabajo de los niños en ella se conserva.',
+    );
+    await page.click('#staff-lock');
+    await page.waitForSelector('#region-staff', { state: 'hidden' });
+    await page.reload();
+    await ready();
+    expect(await page.locator('[data-testid=lesson-mi-parpadeo]').count()).toBe(0);
+    // Back to the list if a lesson was left open.
+    if (await page.locator('[data-testid=lesson-view]').isVisible())
+      await page.click('[data-testid=lesson-back]');
+    await page.click('[data-testid=lesson-con-imagen]');
+    await page.waitForSelector('[data-testid=lesson-view]');
+    const image = page.locator('[data-testid=lesson-body] img[data-testid=lesson-image]');
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('[data-testid=lesson-body] img') as HTMLImageElement | null)?.naturalWidth ===
+        8,
+    );
+    expect(await image.getAttribute('alt')).toBe('Un LED rojo conectado al pin 13');
+    expect(await image.isVisible()).toBe(true);
+    const box = await image.boundingBox();
+    expect(box && box.width > 0 && box.height > 0).toBe(true);
+  });
 });

@@ -1,28 +1,18 @@
 /**
- * One behaviour scenario in simulated time, inside the check worker: the kit firmware on an
- * in-process virtual Uno core, johnny-five + firmata-io on a byte stream to its UART, the board
- * session, and the child's program on the runner's own program host — all on ONE fake clock
- * (installed by the worker before this module loads) that moves only when the AVR core has
- * run that far. Every board call answers after its wire time at 57600 baud, so a loop without
- * waits still moves the clock. Same input, same trace: nothing here reads real time.
+ * One behaviour scenario in simulated time, inside the check worker, on a board booted by
+ * sim-board.ts (the kit firmware on the virtual Uno, johnny-five, the board session) and the
+ * child's program on the runner's own program host — all on ONE fake clock (installed by the
+ * worker before this module loads) that moves only when the AVR core has run that far. Every
+ * board call answers after its wire time at 57600 baud, so a loop without waits still moves the
+ * clock. Same input, same trace: nothing here reads real time.
  */
-import { EventEmitter } from 'node:events';
-import type { install } from '@sinonjs/fake-timers';
 import type { BoardCommand } from '../../../common/ipc/contract-board';
 import type { BehaviourCheck } from '../../../common/lessons/lesson-types';
 import { appendSample, type PinSegment, type ScenarioTrace } from '../../../common/lessons/pin-trace';
-import type { Logger } from '../../app/logger';
-import { BoardSession } from '../../board/board-session';
-import { classifyFirmware } from '../../board/chispa-firmware';
-import { connectJohnnyFive } from '../../board/johnny-five-stack';
-import { VirtualUnoCore } from '../../virtual-uno/virtual-uno-core';
+import type { VirtualUnoCore } from '../../virtual-uno/virtual-uno-core';
+import type { InstalledClock, SimBoard } from './sim-board';
 import { startSimProgram } from './sim-program';
 
-/** Simulated ms per step of the AVR ↔ JavaScript interleave while bytes are on the wire. */
-export const STEP_MS = 1;
-/** Longest step when nothing is on the wire (bounds how late a spontaneous report is seen). */
-const MAX_IDLE_STEP_MS = 10;
-const HANDSHAKE_BUDGET_MS = 5000;
 /** A released kit button reads LOW (it pulls up to 5 V when pressed). */
 const RELEASED = false;
 /** What a distance sensor sees before the scenario puts something in front of it. */
@@ -36,67 +26,16 @@ export interface ScenarioInput {
   pins: number[];
 }
 
-type InstalledClock = ReturnType<typeof install>;
-
-const quietLogger: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
-
-export const runScenario = async (
-  input: ScenarioInput,
-  clock: InstalledClock,
-  yieldToMicrotasks: () => Promise<void>,
-  /** Called after every step (the worker turns it into a real-time heartbeat). */
-  onStep: () => void = () => undefined,
-): Promise<ScenarioTrace> => {
-  const core = new VirtualUnoCore({ flashHex: input.flashHex });
-  const stream = new EventEmitter() as EventEmitter & { write(data: Buffer, cb?: (e?: Error | null) => void): boolean };
-  stream.write = (data, callback) => {
-    core.uartWrite(new Uint8Array(data));
-    queueMicrotask(() => callback?.(null));
-    return true;
-  };
-  let received: number[] = [];
-  core.onUartTransmit((byte) => received.push(byte));
+/**
+ * Runs the scenario on a freshly booted board. Initial inputs are set after the boot: a released
+ * button and a distant object read the same as no input at all until the program uses the pin.
+ */
+export const runScenario = async (input: ScenarioInput, board: SimBoard, clock: InstalledClock): Promise<ScenarioTrace> => {
+  const { core, session } = board;
   for (const stimulus of input.check.stimuli) {
     if (stimulus.kind === 'press') core.setDigitalInput(stimulus.pin, RELEASED);
     if (stimulus.kind === 'distance') core.setDistanceCm(stimulus.pin, NOTHING_IN_FRONT_CM);
   }
-
-  /**
-   * Runs the AVR and then JavaScript up to the same simulated time. Steps are 1 ms while bytes
-   * are on the wire, else up to the next JavaScript timer (1 to MAX_IDLE_STEP_MS): nothing on
-   * the JavaScript side can happen in between. Timers due within a step fire after it, each at
-   * its own time on the fake clock.
-   */
-  const step = async (): Promise<void> => {
-    await yieldToMicrotasks(); // what the program just did reaches the link before the step is sized
-    const now = core.simTimeMs;
-    const busy = received.length > 0 || core.stats().uartRxPending > 0;
-    const target = busy ? now + STEP_MS : Math.min(now + MAX_IDLE_STEP_MS, Math.max(now + STEP_MS, nextTimerAt(clock)));
-    core.runMs(target - now);
-    if (received.length > 0) {
-      const bytes = Buffer.from(received);
-      received = [];
-      stream.emit('data', bytes);
-    }
-    await yieldToMicrotasks();
-    // Fire due timers one time slot at a time, letting promise chains settle after each.
-    for (let due = nextTimerAt(clock); due <= core.simTimeMs; due = nextTimerAt(clock)) {
-      clock.tick(Math.max(0, due - clock.now));
-      await yieldToMicrotasks();
-    }
-    if (clock.now < core.simTimeMs) clock.tick(core.simTimeMs - clock.now);
-    onStep();
-  };
-
-  const handshake = connectJohnnyFive(stream, { timeoutMs: HANDSHAKE_BUDGET_MS, logger: quietLogger });
-  let connected: Awaited<typeof handshake> | null = null;
-  void handshake.then((result) => (connected = result));
-  while (connected === null) await step();
-  const result = connected as Awaited<typeof handshake>;
-  if (!result.ok) throw new Error(`virtual Uno handshake failed: ${result.reason}`);
-  const session = new BoardSession(result.stack, {
-    chispaFirmware: result.stack.firmware !== null && classifyFirmware(result.stack.firmware) !== 'other-firmata',
-  });
 
   const startMs = clock.now;
   const at = (ms: number) => ms - startMs;
@@ -122,9 +61,10 @@ export const runScenario = async (
     }
   }
 
+  await board.settle();
   while (at(clock.now) < input.check.durationMs && !program.ended()) {
     const from = at(clock.now);
-    await step();
+    await board.step();
     sample(core, trace.pins, from, at(clock.now));
   }
   // A program that ended early leaves its pins as they are: record them to the end.
@@ -134,16 +74,10 @@ export const runScenario = async (
     sample(core, trace.pins, from, input.check.durationMs);
   }
   program.stop();
-  session.close();
-  result.stack.teardown();
+  board.close();
   trace.simulatedMs = core.simTimeMs;
   return trace;
 };
-
-/** When the next fake timer is due (the clock's heap; Infinity when none is pending). */
-const nextTimerAt = (clock: InstalledClock): number =>
-  (clock as unknown as { timerHeap?: { peek(): { callAt: number } | undefined } }).timerHeap?.peek()?.callAt ??
-  Infinity;
 
 const round = (value: number, step: number): number => Math.round(value / step) * step;
 

@@ -7,7 +7,7 @@ import { packRefused } from './pack-refusal';
 import type { PackFiles } from './read-pack-zip';
 
 /** The lesson format's parser, with the known block types already bound. */
-export type ParseLesson = (files: Record<string, string>) => LessonParseResult;
+export type ParseLesson = (files: Record<string, string>, imageFiles: ReadonlySet<string>) => LessonParseResult;
 
 export interface ValidatedLesson {
   lesson: Lesson;
@@ -50,7 +50,8 @@ export const validatePack = (
     for (const [name, bytes] of lessonFiles) {
       if (!name.includes('/') && /\.(md|json)$/.test(name)) texts[name] = bytes.toString('utf8');
     }
-    const parsed = options.parse(texts);
+    const images = new Set([...lessonFiles.keys()].filter((name) => /\.(png|jpe?g|svg)$/i.test(name)));
+    const parsed = options.parse(texts, images);
     const prefix = folder === '' ? '' : `${folder}/`;
     if (!parsed.ok) {
       const problem = parsed.problems[0];

@@ -92,6 +92,15 @@ describe('lesson parser', () => {
   });
 
   const cases: Array<[string, Record<string, string>, string[]]> = [
+    ['an image without a description', edit('es.md', 'Texto del paso.', 'Texto del paso. ![](led.png)'), [
+      'es.md:16 lessonFormat.imageNoAlt file=led.png',
+    ]],
+    ['an image outside the lesson folder', edit('es.md', 'Texto del paso.', 'Mira: ![LED](../otra/led.png)'), [
+      'es.md:16 lessonFormat.imageBadPath file=../otra/led.png',
+    ]],
+    ['an image that is not PNG, JPEG or SVG', edit('es.md', 'Texto del paso.', '![Un LED](https://x.org/led.gif)'), [
+      'es.md:16 lessonFormat.imageBadPath file=https://x.org/led.gif',
+    ]],
     [
       'an unknown block type in the toolbox',
       edit('es.md', 'chispa_led_set, chispa_wait_seconds', 'led_onn, chispa_wait_seconds'),
@@ -170,6 +179,20 @@ describe('lesson parser', () => {
 
   it.each(cases)('reports %s with its file and line', (_name, files, expected) => {
     expect(problemsOf(files)).toEqual(expected);
+  });
+
+  it('lists the images the text shows; one missing from the folder is an error with its line', () => {
+    const files = edit('es.md', 'Texto del paso.', 'Texto del paso.\n\n![Un LED rojo en el pin 13](img/led.png)');
+    const shown = parseLesson(files, { knownBlockTypes, imageFiles: new Set(['img/led.png', 'otra.png']) });
+    expect(shown.ok && shown.lesson.images).toEqual(['img/led.png']);
+    expect(problemsOf(files)).toEqual([]);
+    const missing = parseLesson(files, { knownBlockTypes, imageFiles: new Set(['otra.png']) });
+    expect(missing.ok ? [] : missing.problems).toEqual([
+      { file: 'es.md', line: 18, messageKey: 'lessonFormat.imageMissing', params: { file: 'img/led.png' } },
+    ]);
+    // In inline code it is text, not an image.
+    const code = parseLesson(edit('es.md', 'Texto del paso.', 'Escribe `![](x.png)`.'), { knownBlockTypes });
+    expect(code.ok && code.lesson.images).toEqual([]);
   });
 
   it('words a problem as "file:line: message" in Spanish and English', () => {

@@ -70,4 +70,12 @@ describe('guide markdown', () => {
       { kind: 'link', text: 'sección', anchor: 'port-busy' },
     ]);
   });
+
+  it('reads an image as its description and file (the caller decides whether it can show it)', () => {
+    expect(parseInlines('Mira ![Un LED rojo](img/led.png) aquí')).toEqual([
+      { kind: 'text', text: 'Mira ' },
+      { kind: 'image', alt: 'Un LED rojo', file: 'img/led.png' },
+      { kind: 'text', text: ' aquí' },
+    ]);
+  });
 });
