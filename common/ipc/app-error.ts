@@ -46,17 +46,3 @@ export class AppError extends Error {
     return error;
   }
 }
-
-export const ok = <T>(value: T): IpcResult<T> => ({ ok: true, value });
-export const fail = (error: IpcError): IpcResult<never> => ({ ok: false, error });
-
-/** Codes every call can return, whatever its domain. */
-export const genericErrorCodes = [
-  'bad-request',
-  'unknown-call',
-  'forbidden',
-  'staff-locked',
-  'not-found',
-  'internal',
-  'transport-closed',
-] as const;

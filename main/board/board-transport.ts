@@ -49,8 +49,6 @@ export class FirmataTransportAdapter extends EventEmitter {
   private early: Buffer[] = [];
   private started = false;
   private detached = false;
-  /** Parser failures so far (firmata-io throws on some malformed messages). */
-  parseErrors = 0;
   /** Bytes handed to the stream so far (the board session paces commands by them). */
   bytesWritten = 0;
   private readonly onData = (data: Buffer | Uint8Array): void => {
@@ -76,7 +74,6 @@ export class FirmataTransportAdapter extends EventEmitter {
     try {
       this.emit('data', buffer);
     } catch (error) {
-      this.parseErrors++;
       this.onParseError(error);
     }
   }

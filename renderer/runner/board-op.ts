@@ -53,9 +53,6 @@ const numberArg = (value: unknown, key: string): number => {
   return number;
 };
 
-export const isBoardOp = (name: string): name is BoardOpName =>
-  (programApiBoardOps as readonly string[]).includes(name);
-
 /** The contract command for one ProgramApi board call, or a ProgramValueError. */
 export const toBoardCommand = (op: BoardOpName, args: readonly unknown[]): BoardCommand => {
   const [a, b, c] = args;
