@@ -201,5 +201,3 @@ export const createPeopleService = (store: AttendanceStore) => {
     },
   };
 };
-
-export type PeopleService = ReturnType<typeof createPeopleService>;

@@ -124,5 +124,3 @@ export const createRosterImportService = (store: AttendanceStore) => ({
     });
   },
 });
-
-export type RosterImportService = ReturnType<typeof createRosterImportService>;

@@ -35,5 +35,3 @@ export const createSummaryService = (store: AttendanceStore) => ({
     );
   },
 });
-
-export type SummaryService = ReturnType<typeof createSummaryService>;
