@@ -6,6 +6,7 @@
  */
 import type { BehaviourCheck, CheckTimeline, Expectation, TimelineSegment, TimelineTrack } from './lesson-types';
 import type { PinSegment, ScenarioTrace } from './pin-trace';
+import { isAnalogPin, unoPinLabel } from '../board/uno-pins';
 
 /** Time a program gets to react to an input change (a poll loop, the wire, debouncing). */
 export const REACTION_MS = 150;
@@ -21,7 +22,7 @@ export interface JudgedFailure {
   timeline: CheckTimeline;
 }
 
-export const pinName = (pin: number): string => (pin >= 14 ? `A${pin - 14}` : `D${pin}`);
+export const pinName = (pin: number): string => (isAnalogPin(pin) ? unoPinLabel(pin) : `D${pin}`);
 const round2 = (value: number) => Math.round(value * 100) / 100;
 
 type Interval = [number, number];
