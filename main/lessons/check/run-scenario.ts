@@ -6,7 +6,6 @@
  * run that far. Every board call answers after its wire time at 57600 baud, so a loop without
  * waits still moves the clock. Same input, same trace: nothing here reads real time.
  */
-import { EventEmitter } from 'node:events';
 import type { install } from '@sinonjs/fake-timers';
 import type { BoardCommand } from '../../../common/ipc/contract-board';
 import type { BehaviourCheck } from '../../../common/lessons/lesson-types';
@@ -14,6 +13,7 @@ import { appendSample, type PinSegment, type ScenarioTrace } from '../../../comm
 import type { Logger } from '../../app/logger';
 import { BoardSession } from '../../board/board-session';
 import { classifyFirmware } from '../../board/chispa-firmware';
+import { FirmataStream } from '../../board/firmata-stream';
 import { connectJohnnyFive } from '../../board/johnny-five-stack';
 import { VirtualUnoCore } from '../../virtual-uno/virtual-uno-core';
 import { startSimProgram } from './sim-program';
@@ -48,12 +48,10 @@ export const runScenario = async (
   onStep: () => void = () => undefined,
 ): Promise<ScenarioTrace> => {
   const core = new VirtualUnoCore({ flashHex: input.flashHex });
-  const stream = new EventEmitter() as EventEmitter & { write(data: Buffer, cb?: (e?: Error | null) => void): boolean };
-  stream.write = (data, callback) => {
-    core.uartWrite(new Uint8Array(data));
-    queueMicrotask(() => callback?.(null));
-    return true;
-  };
+  const stream = new FirmataStream((bytes, done) => {
+    core.uartWrite(new Uint8Array(bytes));
+    queueMicrotask(() => done(null));
+  });
   let received: number[] = [];
   core.onUartTransmit((byte) => received.push(byte));
   for (const stimulus of input.check.stimuli) {
@@ -76,7 +74,7 @@ export const runScenario = async (
     if (received.length > 0) {
       const bytes = Buffer.from(received);
       received = [];
-      stream.emit('data', bytes);
+      stream.push(bytes);
     }
     await yieldToMicrotasks();
     // Fire due timers one time slot at a time, letting promise chains settle after each.
