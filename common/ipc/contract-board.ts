@@ -127,6 +127,8 @@ export const boardCalls = {
   }),
 };
 
+export type BoardCallName = keyof typeof boardCalls;
+
 export const boardEvents = {
   'board.state': defineEvent(boardStatusSchema),
   'board.pins': defineEvent(pinSnapshotSchema),

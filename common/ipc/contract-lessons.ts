@@ -100,3 +100,5 @@ export const lessonCalls = {
     access: 'staff',
   }),
 };
+
+export type LessonCallName = keyof typeof lessonCalls;

@@ -44,3 +44,6 @@ export const isCallName = (name: unknown): name is CallName =>
   typeof name === 'string' && Object.prototype.hasOwnProperty.call(calls, name);
 export const isEventName = (name: unknown): name is EventName =>
   typeof name === 'string' && Object.prototype.hasOwnProperty.call(events, name);
+
+/** Electron's two IPC channels: every call goes over the first, every event over the second. */
+export const ipcChannels = { call: 'chispa:call', event: 'chispa:event' } as const;

@@ -1,16 +1,8 @@
 import type { AppServices } from '../app/services';
 import type { CallHandlers } from './dispatcher';
+import type { LessonCallName } from '../../common/ipc/contract-lessons';
 
-type LessonHandlerNames =
-  | 'lessons.list'
-  | 'lessons.close'
-  | 'lessons.open'
-  | 'lessons.saveWork'
-  | 'lessons.check'
-  | 'lessons.answer'
-  | 'lessons.importPack';
-
-export const createLessonHandlers = (services: AppServices): Pick<CallHandlers, LessonHandlerNames> => ({
+export const createLessonHandlers = (services: AppServices): Pick<CallHandlers, LessonCallName> => ({
   'lessons.list': () => services.lessons.list(),
   'lessons.close': () => services.lessons.close(),
   'lessons.open': ({ id }) => services.lessons.open(id),
