@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { BoardCommand } from '../../common/ipc/contract-board';
+import type { BoardCommand } from '../../../common/ipc/contract-board';
 import {
   BoardCallFailed,
   BoardNotReady,
   ProgramRunner,
   type RunEnd,
   type RunnerBoard,
-} from '../../renderer/runner/program-runner';
-import { createNodeProgramWorker, type NodeProgramWorker } from './helpers/node-worker-factory';
+} from '../../../renderer/runner/program-runner';
+import { createNodeProgramWorker, type NodeProgramWorker } from '../helpers/node-worker-factory';
 
 /** A board that answers every command on the next turn; digitalRead returns `inputs[pin]`. */
 const fakeBoard = (options: { failOn?: BoardCommand['op']; failCode?: string; notReady?: boolean } = {}) => {

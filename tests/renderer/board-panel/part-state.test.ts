@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { PinSnapshot } from '../../common/ipc/contract-board';
-import { defaultKitLayout } from '../../renderer/board-panel/kit-layout';
-import { unoPinLabel } from '../../common/board/uno-pins';
-import { layoutState, ledState, potVolts, servoAngle } from '../../renderer/board-panel/part-state';
+import type { PinSnapshot } from '../../../common/ipc/contract-board';
+import { defaultKitLayout } from '../../../renderer/board-panel/kit-layout';
+import { unoPinLabel } from '../../../common/board/uno-pins';
+import { layoutState, ledState, potVolts, servoAngle } from '../../../renderer/board-panel/part-state';
 
 const snapshot = (patch: Partial<PinSnapshot> = {}): PinSnapshot => ({
   simTimeMs: 0,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { messages } from '../../common/i18n/messages';
-import { describeFault } from '../../renderer/runner/runtime-error';
+import { messages } from '../../../common/i18n/messages';
+import { describeFault } from '../../../renderer/runner/runtime-error';
 
 describe('child-friendly runtime errors', () => {
   it('maps each kind of failure to a key that exists in Spanish and English', () => {
