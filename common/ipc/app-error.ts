@@ -3,9 +3,11 @@
  * (classes do not survive structured clone or JSON). Domain code throws AppError;
  * the dispatcher turns it into an IpcError value.
  */
+import type { ErrorCode } from './error-codes';
+
 export interface IpcError {
-  /** Stable, machine-readable code, e.g. "bad-request", "board.no-firmware". */
-  code: string;
+  /** Stable, machine-readable code, e.g. "bad-request", "board.not-connected" (common/ipc/error-codes.ts). */
+  code: ErrorCode;
   /** Key into the locale files (common/i18n), e.g. "error.bad-request". */
   messageKey: string;
   /** Values interpolated into the message, e.g. { row: 3 }. */
@@ -17,13 +19,13 @@ export interface IpcError {
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
 
 export class AppError extends Error {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly messageKey: string;
   readonly params?: Record<string, string | number>;
   readonly details?: string[];
 
   constructor(
-    code: string,
+    code: ErrorCode,
     options: {
       messageKey?: string;
       params?: Record<string, string | number>;
