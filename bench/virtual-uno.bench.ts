@@ -76,6 +76,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function driveFirmata(uno: VirtualUno): Promise<() => string> {
   const { Firmata } = createRequire(import.meta.url)('firmata-io');
   const board = new Firmata(uno.transport, { reportVersionTimeout: 1000 });
+  uno.transport.start();
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('Firmata handshake timed out')), 15_000);
     board.once('ready', () => (clearTimeout(timer), resolve()));

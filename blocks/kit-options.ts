@@ -2,9 +2,11 @@
  * Choices offered by the kit blocks' dropdowns. Pins 0 and 1 are left out: they carry the
  * serial link (Firmata) to the board, so a child who used them would cut the connection.
  */
+import { UNO_ANALOG_CHANNEL_COUNT, UNO_KIT_DIGITAL_PINS, UNO_PWM_PINS } from '../common/board/uno-pins';
+
 export type DropdownOptions = Array<[string, string]>;
 
-const numbered = (pins: number[]): DropdownOptions => pins.map((pin) => [String(pin), String(pin)]);
+const numbered = (pins: readonly number[]): DropdownOptions => pins.map((pin) => [String(pin), String(pin)]);
 
 /**
  * The same pins with one first: Blockly's default is the first option, so each block starts on
@@ -19,14 +21,14 @@ export const startingWith = (pin: number, options: DropdownOptions): DropdownOpt
 };
 
 /** Digital pins 2–13 (13 has the board's own LED). */
-export const digitalPinOptions: DropdownOptions = numbered([13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2]);
-/** Pins with PWM on the Uno (brightness, not just on/off). */
-export const pwmPinOptions: DropdownOptions = numbered([9, 10, 11, 3, 5, 6]);
+export const digitalPinOptions: DropdownOptions = numbered([...UNO_KIT_DIGITAL_PINS].reverse());
+/** Pins with PWM on the Uno (brightness, not just on/off), starting on 9 (a kit LED). */
+export const pwmPinOptions: DropdownOptions = startingWith(9, numbered(UNO_PWM_PINS));
 /** A0–A5; the value is the analog channel number the program API expects. */
-export const analogPinOptions: DropdownOptions = [0, 1, 2, 3, 4, 5].map((channel) => [
-  `A${channel}`,
-  String(channel),
-]);
+export const analogPinOptions: DropdownOptions = Array.from(
+  { length: UNO_ANALOG_CHANNEL_COUNT },
+  (_, channel) => [`A${channel}`, String(channel)],
+);
 
 /** Note names as Blockly message keys (Do/Re/Mi in Spanish, C/D/E in English). */
 const noteNames = ['C', 'CS', 'D', 'DS', 'E', 'F', 'FS', 'G', 'GS', 'A', 'AS', 'B'] as const;

@@ -3,6 +3,7 @@
 import { build } from 'esbuild';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { headlessBlocklyPlugin } from './headless-blockly-plugin.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const out = join(root, 'dist');
@@ -85,11 +86,9 @@ await build({
     'exceljs',
     'ws',
     'esbuild',
-    // Lesson checks generate programs headlessly in main; Blockly's Node entry brings jsdom.
-    'blockly',
-    'blockly/*',
-    'jsdom',
   ],
+  // Lesson checks generate programs headlessly in main: Blockly is bundled, without jsdom.
+  plugins: [headlessBlocklyPlugin(root)],
   define: { 'import.meta.url': 'importMetaUrl' },
   banner: { js: "const importMetaUrl = require('url').pathToFileURL(__filename).href;" },
 });

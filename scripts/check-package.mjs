@@ -10,6 +10,7 @@ import {
   mkdirSync,
   mkdtempSync,
   readdirSync,
+  readFileSync,
   rmSync,
   statSync,
   writeFileSync,
@@ -37,14 +38,11 @@ const REQUIRED = [
   '/node_modules/avr8js/package.json',
   '/node_modules/exceljs/package.json',
   '/node_modules/ws/package.json',
-  // Lesson checks: main generates the child's program headlessly from the workspace.
-  '/node_modules/blockly/package.json',
-  '/node_modules/jsdom/package.json',
   '/node_modules/@sinonjs/fake-timers/package.json',
 ];
-/** Must not be: bundled by esbuild, the tracker's, or build leftovers. */
+/** Must not be: bundled by esbuild (Blockly too: main bundles it without jsdom), the tracker's, or build leftovers. */
 const FORBIDDEN = [
-  /^\/node_modules\/(zod|lit|lit-html|lit-element|@wokwi|@lit)\//,
+  /^\/node_modules\/(zod|lit|lit-html|lit-element|@wokwi|@lit|blockly|jsdom|@xmldom)\//,
   /^\/node_modules\/(pg|pg-[^/]+|pgpass|fastify|@fastify|@electric-sql|chart\.js|echarts|uplot)\//,
   /^\/node_modules\/sqlite3\/(deps|src|node-addon-api)\//,
   /^\/node_modules\/sqlite3\/build\/(deps\/|Release\/(obj|obj\.target|\.deps|node-addon-api)\/|.*\.(a|mk|o)$)/,
@@ -60,6 +58,13 @@ const walk = (dir, prefix = '') =>
 
 if (!existsSync(join(root, 'dist/electron/main.cjs'))) {
   console.error('check-package: run `npm run build` first');
+  process.exit(1);
+}
+/** Modules main.cjs must carry inside (none of them ships in node_modules). */
+const bundledOnly = /require\(["'](blockly|jsdom|zod|@xmldom\/xmldom)(\/[^"']*)?["']\)/;
+const leftOut = readFileSync(join(root, 'dist/electron/main.cjs'), 'utf8').match(bundledOnly);
+if (leftOut) {
+  console.error(`check-package: dist/electron/main.cjs loads ${leftOut[1]} from node_modules; bundle it`);
   process.exit(1);
 }
 const work = mkdtempSync(join(tmpdir(), 'chispa-package-'));

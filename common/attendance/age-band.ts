@@ -29,5 +29,3 @@ export const ageBandFor = (birthYear: number | null | undefined, referenceYear: 
  */
 export const mayBeMinor = (birthYear: number | null | undefined, referenceYear: number): boolean =>
   birthYear !== null && birthYear !== undefined && ageInYear(birthYear, referenceYear) <= 18;
-
-export const allAgeBands: readonly AgeBand[] = [...bands.map(([, band]) => band), '60+', 'unknown'];

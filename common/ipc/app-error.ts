@@ -3,9 +3,11 @@
  * (classes do not survive structured clone or JSON). Domain code throws AppError;
  * the dispatcher turns it into an IpcError value.
  */
+import type { ErrorCode } from './error-codes';
+
 export interface IpcError {
-  /** Stable, machine-readable code, e.g. "bad-request", "board.no-firmware". */
-  code: string;
+  /** Stable, machine-readable code, e.g. "bad-request", "board.not-connected" (common/ipc/error-codes.ts). */
+  code: ErrorCode;
   /** Key into the locale files (common/i18n), e.g. "error.bad-request". */
   messageKey: string;
   /** Values interpolated into the message, e.g. { row: 3 }. */
@@ -17,13 +19,13 @@ export interface IpcError {
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
 
 export class AppError extends Error {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly messageKey: string;
   readonly params?: Record<string, string | number>;
   readonly details?: string[];
 
   constructor(
-    code: string,
+    code: ErrorCode,
     options: {
       messageKey?: string;
       params?: Record<string, string | number>;
@@ -46,17 +48,3 @@ export class AppError extends Error {
     return error;
   }
 }
-
-export const ok = <T>(value: T): IpcResult<T> => ({ ok: true, value });
-export const fail = (error: IpcError): IpcResult<never> => ({ ok: false, error });
-
-/** Codes every call can return, whatever its domain. */
-export const genericErrorCodes = [
-  'bad-request',
-  'unknown-call',
-  'forbidden',
-  'staff-locked',
-  'not-found',
-  'internal',
-  'transport-closed',
-] as const;

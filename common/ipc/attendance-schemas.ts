@@ -207,7 +207,6 @@ export const exportArgsSchema = z
     language: localeSchema.optional(),
   })
   .strict();
-export type ExportArgs = z.input<typeof exportArgsSchema>;
 
 export const exportResultSchema = z.object({
   format: exportFormatSchema,

@@ -31,6 +31,8 @@ export const appCalls = {
   }),
 };
 
+export type AppCallName = keyof typeof appCalls;
+
 export const appEvents = {
   'settings.changed': defineEvent(z.object({ language: localeSchema })),
 };

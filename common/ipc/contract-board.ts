@@ -1,12 +1,21 @@
 import { z } from 'zod';
 import { defineCall, defineEvent } from './define';
+import { UNO_ANALOG_CHANNEL_COUNT, UNO_PIN_COUNT } from '../board/uno-pins';
 
 /**
  * Board calls: connect a transport (virtual Uno or a serial port) and run the operations kit
  * blocks need. Pins are Uno pin numbers: 0-13 digital, 14-19 = A0-A5.
  */
-export const pinSchema = z.number().int().min(0).max(19);
-export const analogPinSchema = z.number().int().min(0).max(5);
+export const pinSchema = z
+  .number()
+  .int()
+  .min(0)
+  .max(UNO_PIN_COUNT - 1);
+export const analogPinSchema = z
+  .number()
+  .int()
+  .min(0)
+  .max(UNO_ANALOG_CHANNEL_COUNT - 1);
 
 export const boardTargetSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('virtual') }).strict(),
@@ -117,6 +126,8 @@ export const boardCalls = {
     access: 'student',
   }),
 };
+
+export type BoardCallName = keyof typeof boardCalls;
 
 export const boardEvents = {
   'board.state': defineEvent(boardStatusSchema),

@@ -112,3 +112,5 @@ export const lessonCalls = {
     access: 'staff',
   }),
 };
+
+export type LessonCallName = keyof typeof lessonCalls;

@@ -29,3 +29,5 @@ export const projectCalls = {
     access: 'student',
   }),
 };
+
+export type ProjectCallName = keyof typeof projectCalls;

@@ -86,6 +86,8 @@ export const serialCalls = {
   }),
 };
 
+export type SerialCallName = keyof typeof serialCalls;
+
 export const serialEvents = {
   'serial.ports': defineEvent(portListingSchema),
   'serial.flashProgress': defineEvent(flashProgressSchema),

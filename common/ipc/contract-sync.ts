@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ErrorCode } from './error-codes';
 import { defineCall, defineEvent } from './define';
 
 /**
@@ -18,7 +19,7 @@ import { defineCall, defineEvent } from './define';
 const isoTime = z.string();
 
 export const syncErrorValueSchema = z.object({
-  code: z.string(),
+  code: z.custom<ErrorCode>((value) => typeof value === 'string'),
   messageKey: z.string(),
   params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
   details: z.array(z.string()).optional(),

@@ -44,10 +44,10 @@ export type ParsedCallArgs<K extends CallName> = z.output<Calls[K]['args']>;
 export type CallResult<K extends CallName> = z.output<Calls[K]['result']>;
 export type EventPayload<K extends EventName> = z.output<Events[K]['payload']>;
 
-export const callNames = Object.keys(calls) as CallName[];
-export const eventNames = Object.keys(events) as EventName[];
-
 export const isCallName = (name: unknown): name is CallName =>
   typeof name === 'string' && Object.prototype.hasOwnProperty.call(calls, name);
 export const isEventName = (name: unknown): name is EventName =>
   typeof name === 'string' && Object.prototype.hasOwnProperty.call(events, name);
+
+/** Electron's two IPC channels: every call goes over the first, every event over the second. */
+export const ipcChannels = { call: 'chispa:call', event: 'chispa:event' } as const;

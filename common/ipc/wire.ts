@@ -10,8 +10,6 @@ export const wireRequestSchema = z
   })
   .strict();
 
-export type WireRequest = z.infer<typeof wireRequestSchema>;
-
 export type WireMessage =
   { kind: 'result'; id: number; result: unknown } | { kind: 'event'; name: string; payload: unknown };
 

@@ -6,6 +6,7 @@
  */
 import { activityTypeSchema, type ActivityType } from '../ipc/attendance-schemas';
 import type { Locale } from '../i18n/locale';
+import { UNO_KIT_DIGITAL_PINS } from '../board/uno-pins';
 import {
   lessonAudiences,
   type Lesson,
@@ -41,7 +42,7 @@ export const parsePart = (text: string): LessonPart | null => {
   const [kind, where, color] = text.split(/\s+/);
   const pin = /^\d{1,2}$/.test(where ?? '') ? Number(where) : -1;
   const channel = /^A[0-5]$/i.test(where ?? '') ? Number(where.slice(1)) : -1;
-  const digital = pin >= 2 && pin <= 13;
+  const digital = UNO_KIT_DIGITAL_PINS.includes(pin);
   switch (kind) {
     case 'led':
     case 'button': {

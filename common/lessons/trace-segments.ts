@@ -2,13 +2,14 @@
  * Small helpers the behaviour judges share: clipping a pin's segments to a window, reading a
  * segment as a level or a servo angle, and building expected-vs-actual timeline tracks.
  */
+import { isAnalogPin, unoPinLabel } from '../board/uno-pins';
 import type { CheckTimeline, TimelineSegment, TimelineTrack } from './lesson-types';
 import type { PinSegment, ScenarioTrace } from './pin-trace';
 
 /** Servo pulse range the board session uses: 0° = 600 µs, 180° = 2400 µs. */
 const SERVO_US: [number, number] = [600, 2400];
 
-export const pinName = (pin: number): string => (pin >= 14 ? `A${pin - 14}` : `D${pin}`);
+export const pinName = (pin: number): string => (isAnalogPin(pin) ? unoPinLabel(pin) : `D${pin}`);
 
 export const clip = (segments: PinSegment[], from: number, to: number): PinSegment[] =>
   segments

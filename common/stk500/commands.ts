@@ -27,9 +27,6 @@ export const getSync = (): Stk500Command => command('GET_SYNC', [Stk.GET_SYNC]);
 
 export const readSignature = (): Stk500Command => command('READ_SIGN', [Stk.READ_SIGN], 3);
 
-export const getParameter = (parameter: number): Stk500Command =>
-  command('GET_PARAMETER', [Stk.GET_PARAMETER, parameter & 0xff], 1);
-
 export const enterProgMode = (): Stk500Command => command('ENTER_PROGMODE', [Stk.ENTER_PROGMODE]);
 
 export const leaveProgMode = (): Stk500Command => command('LEAVE_PROGMODE', [Stk.LEAVE_PROGMODE]);

@@ -27,7 +27,3 @@ export const syncErrorBodySchema = z
   })
   .strict();
 export type SyncErrorBody = z.infer<typeof syncErrorBodySchema>;
-
-/** Whether the client should try the same request again later (with backoff). */
-export const isRetryableSyncError = (status: number, code?: SyncErrorCode): boolean =>
-  status >= 500 || status === 429 || code === 'server-error' || code === 'rate-limited';

@@ -63,7 +63,6 @@ export const syncResponseSchema = z
 export type SyncResponse = z.infer<typeof syncResponseSchema>;
 
 export const enrolRequestSchema = z.object({ code: z.string().min(1).max(64) }).strict();
-export type EnrolRequest = z.infer<typeof enrolRequestSchema>;
 
 export const enrolResponseSchema = z
   .object({
@@ -86,5 +85,3 @@ export const deviceInfoSchema = z
   })
   .strict();
 export type DeviceInfo = z.infer<typeof deviceInfoSchema>;
-
-export const healthResponseSchema = z.object({ ok: z.literal(true), serverTime: z.string() }).strict();

@@ -5,5 +5,3 @@ export interface Actor {
   role: StaffRole;
   connectionId: string;
 }
-
-export const systemActor: Actor = { role: 'admin', connectionId: 'system' };

@@ -294,5 +294,3 @@ export const createCheckInService = (store: AttendanceStore) => ({
     return { session, entries };
   },
 });
-
-export type CheckInService = ReturnType<typeof createCheckInService>;

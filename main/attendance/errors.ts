@@ -1,10 +1,13 @@
 import { AppError } from '../../common/ipc/app-error';
+import type { AttendanceErrorName, StaffErrorName } from '../../common/ipc/error-codes';
 
 /** Attendance errors: code "attendance.<name>", message key "staff.error.<name>" (staff.json). */
-export const attendanceError = (name: string, params?: Record<string, string | number>): AppError =>
-  new AppError(`attendance.${name}`, { messageKey: `staff.error.${name}`, params });
+export const attendanceError = (
+  name: AttendanceErrorName,
+  params?: Record<string, string | number>,
+): AppError => new AppError(`attendance.${name}`, { messageKey: `staff.error.${name}`, params });
 
-export const staffError = (name: string, params?: Record<string, string | number>): AppError =>
+export const staffError = (name: StaffErrorName, params?: Record<string, string | number>): AppError =>
   new AppError(`staff.${name}`, { messageKey: `staff.error.${name}`, params });
 
 export const dbCorruptError = (): AppError =>

@@ -110,5 +110,3 @@ export const createExportService = (store: AttendanceStore, exportsDir: string) 
     };
   },
 });
-
-export type ExportService = ReturnType<typeof createExportService>;

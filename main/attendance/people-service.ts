@@ -204,5 +204,3 @@ export const createPeopleService = (store: AttendanceStore) => {
     },
   };
 };
-
-export type PeopleService = ReturnType<typeof createPeopleService>;

@@ -136,5 +136,3 @@ export const createRosterImportService = (store: AttendanceStore) => ({
     });
   },
 });
-
-export type RosterImportService = ReturnType<typeof createRosterImportService>;

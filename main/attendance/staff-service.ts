@@ -149,5 +149,3 @@ export const createStaffService = (store: AttendanceStore, throttle: PinThrottle
     },
   };
 };
-
-export type StaffService = ReturnType<typeof createStaffService>;

@@ -37,5 +37,3 @@ export const createSummaryService = (store: AttendanceStore) => ({
     );
   },
 });
-
-export type SummaryService = ReturnType<typeof createSummaryService>;

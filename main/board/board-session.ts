@@ -11,6 +11,7 @@
 import { AppError } from '../../common/ipc/app-error';
 import type { BoardCommand } from '../../common/ipc/contract-board';
 import { MAX_14_BIT, echoMicrosToCm, noToneSysex, toneSysex } from '../../common/board/chispa-sysex';
+import { UNO_FIRST_ANALOG_PIN } from '../../common/board/uno-pins';
 import type { JohnnyFiveStack } from './johnny-five-stack';
 import { LinkBudget } from './link-budget';
 import type { FiveServo } from './vendor';
@@ -24,7 +25,6 @@ const FIRST_REPORT_TIMEOUT_MS = 2000;
 /** Longest echo the firmware waits for (about 5 m there and back). */
 const PING_TIMEOUT_US = 30_000;
 const PING_REPLY_TIMEOUT_MS = 2000;
-const FIRST_ANALOG_PIN = 14;
 
 export interface BoardSessionOptions {
   /** Firmware speaks Chispa's extras (tone). */
@@ -174,7 +174,7 @@ export class BoardSession {
         io.pinMode(pin, io.MODES.INPUT);
         io.reportDigitalPin(pin, 1);
       } else if (role === 'analog') {
-        io.reportAnalogPin(pin - FIRST_ANALOG_PIN, 1);
+        io.reportAnalogPin(pin - UNO_FIRST_ANALOG_PIN, 1);
       } else {
         this.clearToneTimer(pin);
         this.servos.delete(pin);
@@ -248,7 +248,7 @@ export class BoardSession {
       for (const wake of input.waiters) wake();
     }
     if (role === 'analog') {
-      const channel = pin - FIRST_ANALOG_PIN;
+      const channel = pin - UNO_FIRST_ANALOG_PIN;
       const analog = this.analogs.get(channel)!;
       this.analogs.delete(channel);
       io.removeListener(`analog-read-${channel}`, analog.listener);
@@ -280,7 +280,7 @@ export class BoardSession {
 
   private async analogRead(channel: number): Promise<number> {
     const { io } = this.stack;
-    const pin = io.analogPins[channel] ?? FIRST_ANALOG_PIN + channel;
+    const pin = io.analogPins[channel] ?? UNO_FIRST_ANALOG_PIN + channel;
     this.use(pin, 'analog', () => {
       const analog = reportedPin();
       this.analogs.set(channel, analog);

@@ -1,5 +1,5 @@
 /**
- * One johnny-five stack on one transport: adapter → firmata-io → five.Board. Built fresh for every
+ * One johnny-five stack on one transport: FirmataStream → firmata-io → five.Board. Built fresh for every
  * connection (johnny-five cannot close and reopen a board). The handshake is bounded by our own
  * budget, in two phases counted on the board's clock: until the board first reports its version
  * (StandardFirmata blinks for ~2.1 s before it says anything; we ask again every second, since a
@@ -8,7 +8,7 @@
  * 'connect', or forever without it.
  */
 import type { Logger } from '../app/logger';
-import { FirmataTransportAdapter, type BoardByteStream } from './board-transport';
+import type { FirmataStream } from './firmata-stream';
 import type { FirmwareIdentity } from './chispa-firmware';
 import { Firmata, loadJohnnyFive, type FiveBoard, type FiveLibrary, type FirmataIo } from './vendor';
 
@@ -58,21 +58,16 @@ const ASK_AGAIN_MS = 1000;
 const TICK_MS = 50;
 /** A board clock that stalls (a hung worker) never stretches a phase beyond this many budgets. */
 const WALL_CAP_FACTOR = 3;
-/** Written straight to the adapter: firmata-io's reportVersion()/queryFirmware() add a listener per call. */
+/** Written straight to the stream: firmata-io's reportVersion()/queryFirmware() add a listener per call. */
 const REPORT_VERSION = [0xf9];
 const QUERY_FIRMWARE = [0xf0, 0x79, 0xf7];
 
 export const connectJohnnyFive = (
-  stream: BoardByteStream,
+  stream: FirmataStream,
   options: HandshakeOptions,
 ): Promise<HandshakeResult> => {
   const five = loadJohnnyFive();
-  const adapter = new FirmataTransportAdapter(stream, (error) => {
-    options.logger.warn('board: firmata-io could not parse the received bytes', error);
-    // Start the parser afresh so one bad message does not poison the next ones.
-    (io as unknown as { buffer: number[] }).buffer.length = 0;
-  });
-  const io = new Firmata(adapter, {
+  const io = new Firmata(stream, {
     reportVersionTimeout: REPORT_VERSION_TIMEOUT_MS,
     skipCapabilities: false,
   });
@@ -92,7 +87,9 @@ export const connectJohnnyFive = (
   const teardown = () => {
     if (tornDown) return;
     tornDown = true;
-    adapter.detach();
+    // Cut loose without a 'close' (the transport's owner closes the port or worker).
+    stream.removeAllListeners();
+    stream.close();
     const internals = board as unknown as { timer?: ReturnType<typeof setTimeout> | null };
     if (internals.timer) clearTimeout(internals.timer);
     if (io.reportVersionTimeoutId) clearTimeout(io.reportVersionTimeoutId);
@@ -127,8 +124,8 @@ export const connectJohnnyFive = (
       const missing = !io.versionReceived || io.firmware?.name === undefined;
       if (missing && wall - askedAt >= ASK_AGAIN_MS) {
         askedAt = wall;
-        if (!io.versionReceived) adapter.write(Buffer.from(REPORT_VERSION));
-        adapter.write(Buffer.from(QUERY_FIRMWARE));
+        if (!io.versionReceived) stream.write(Buffer.from(REPORT_VERSION));
+        stream.write(Buffer.from(QUERY_FIRMWARE));
       }
     }, TICK_MS);
     options.lost?.then(
@@ -147,9 +144,13 @@ export const connectJohnnyFive = (
           : null;
       finish({
         ok: true,
-        stack: { five, io, board, firmware, teardown, bytesWritten: () => adapter.bytesWritten },
+        stack: { five, io, board, firmware, teardown, bytesWritten: () => stream.bytesWritten },
       });
     });
-    adapter.start();
+    stream.start((error) => {
+      options.logger.warn('board: firmata-io could not parse the received bytes', error);
+      // Start the parser afresh so one bad message does not poison the next ones.
+      (io as unknown as { buffer: number[] }).buffer.length = 0;
+    });
   });
 };

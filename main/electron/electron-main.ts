@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { resolveDataDir } from '../app/data-dir';
 import { AppError } from '../../common/ipc/app-error';
+import { ipcChannels } from '../../common/ipc/contract';
 import { createServices } from '../app/create-services';
 import { staffIdleMsFromEnv } from '../app/staff-idle-env';
 import { alreadyRunningText } from '../app/instance-lock';
@@ -49,7 +50,7 @@ const start = async () => {
   saveDownloadsWithDialog(session.defaultSession, app.getPath('documents'));
 
   const sessions = new Map<number, ReturnType<typeof createConnectionSession>>();
-  ipcMain.handle('chispa:call', async (event, name: unknown, args: unknown) => {
+  ipcMain.handle(ipcChannels.call, async (event, name: unknown, args: unknown) => {
     if (
       !isTrustedSender(
         event.senderFrame
@@ -81,7 +82,7 @@ const start = async () => {
     },
   });
   const unsubscribe = services.events.subscribe((name, payload) => {
-    if (!window.isDestroyed()) window.webContents.send('chispa:event', name, payload);
+    if (!window.isDestroyed()) window.webContents.send(ipcChannels.event, name, payload);
   });
   window.on('closed', () => unsubscribe());
   await window.loadURL(`${appOrigin}/index.html`);

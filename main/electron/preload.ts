@@ -3,7 +3,7 @@
  * call and event names. ipcRenderer itself is never exposed.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { isCallName, isEventName } from '../../common/ipc/contract';
+import { ipcChannels, isCallName, isEventName } from '../../common/ipc/contract';
 
 contextBridge.exposeInMainWorld('chispaBridge', {
   call(name: string, args: unknown) {
@@ -13,13 +13,13 @@ contextBridge.exposeInMainWorld('chispaBridge', {
         error: { code: 'unknown-call', messageKey: 'error.unknown-call' },
       });
     }
-    return ipcRenderer.invoke('chispa:call', name, args);
+    return ipcRenderer.invoke(ipcChannels.call, name, args);
   },
   on(listener: (name: string, payload: unknown) => void) {
     const handler = (_event: unknown, name: unknown, payload: unknown) => {
       if (isEventName(name)) listener(name, payload);
     };
-    ipcRenderer.on('chispa:event', handler);
-    return () => ipcRenderer.removeListener('chispa:event', handler);
+    ipcRenderer.on(ipcChannels.event, handler);
+    return () => ipcRenderer.removeListener(ipcChannels.event, handler);
   },
 });

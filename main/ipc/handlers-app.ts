@@ -1,9 +1,8 @@
 import type { AppServices } from '../app/services';
 import type { CallHandlers } from './dispatcher';
+import type { AppCallName } from '../../common/ipc/contract-app';
 
-type AppHandlerNames = 'app.ping' | 'app.info' | 'settings.get' | 'settings.setLanguage';
-
-export const createAppHandlers = (services: AppServices): Pick<CallHandlers, AppHandlerNames> => ({
+export const createAppHandlers = (services: AppServices): Pick<CallHandlers, AppCallName> => ({
   'app.ping': ({ text }) => ({ echo: text, receivedAt: new Date().toISOString() }),
   'app.info': () => ({
     version: services.version,

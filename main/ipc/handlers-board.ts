@@ -1,15 +1,8 @@
 import type { AppServices } from '../app/services';
 import type { CallHandlers } from './dispatcher';
+import type { BoardCallName } from '../../common/ipc/contract-board';
 
-type BoardHandlerNames =
-  | 'board.status'
-  | 'board.connect'
-  | 'board.disconnect'
-  | 'board.command'
-  | 'board.setRunning'
-  | 'board.virtualInput';
-
-export const createBoardHandlers = (services: AppServices): Pick<CallHandlers, BoardHandlerNames> => ({
+export const createBoardHandlers = (services: AppServices): Pick<CallHandlers, BoardCallName> => ({
   'board.status': () => services.board.status(),
   'board.connect': ({ target }) => services.board.connect(target),
   'board.disconnect': () => services.board.disconnect(),

@@ -1,18 +1,8 @@
 import type { AppServices } from '../app/services';
 import type { CallHandlers } from './dispatcher';
+import type { LessonCallName } from '../../common/ipc/contract-lessons';
 
-type LessonHandlerNames =
-  | 'lessons.list'
-  | 'lessons.close'
-  | 'lessons.open'
-  | 'lessons.saveWork'
-  | 'lessons.check'
-  | 'lessons.answer'
-  | 'lessons.importPack'
-  | 'lessons.image'
-  | 'lessons.deleteImported';
-
-export const createLessonHandlers = (services: AppServices): Pick<CallHandlers, LessonHandlerNames> => ({
+export const createLessonHandlers = (services: AppServices): Pick<CallHandlers, LessonCallName> => ({
   'lessons.list': () => services.lessons.list(),
   'lessons.close': () => services.lessons.close(),
   'lessons.open': ({ id }) => services.lessons.open(id),
@@ -20,6 +10,4 @@ export const createLessonHandlers = (services: AppServices): Pick<CallHandlers, 
   'lessons.check': ({ id, step, workspace, locale }) => services.lessons.check(id, step, workspace, locale),
   'lessons.answer': ({ id, step, choice }) => services.lessons.answer(id, step, choice),
   'lessons.importPack': ({ pack, locale }) => services.lessons.importPack(pack, locale),
-  'lessons.image': ({ id, file }) => services.lessons.image(id, file),
-  'lessons.deleteImported': ({ id }) => services.lessons.deleteImported(id),
 });

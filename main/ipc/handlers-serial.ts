@@ -1,10 +1,8 @@
 import type { AppServices } from '../app/services';
 import type { CallHandlers } from './dispatcher';
+import type { SerialCallName } from '../../common/ipc/contract-serial';
 
-type SerialHandlerNames =
-  'serial.listPorts' | 'serial.addManualPort' | 'serial.prepareBoard' | 'serial.diagnose' | 'serial.guide';
-
-export const createSerialHandlers = (services: AppServices): Pick<CallHandlers, SerialHandlerNames> => ({
+export const createSerialHandlers = (services: AppServices): Pick<CallHandlers, SerialCallName> => ({
   'serial.listPorts': () => services.serial.listPorts(),
   'serial.addManualPort': ({ path }) => services.serial.addManualPort(path),
   'serial.prepareBoard': ({ path }) => services.serial.prepareBoard(path),

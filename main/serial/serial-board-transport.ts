@@ -55,7 +55,7 @@ export const createSerialTransportFactory = (deps: {
     };
     transport.once('lost', release);
     return {
-      stream: transport,
+      stream: transport.stream,
       onLost(listener) {
         if (transport.isLost) {
           setImmediate(() => listener(new Error('serial port lost')));

@@ -1,12 +1,12 @@
 /**
- * A real serial port shaped as the transport firmata-io takes: on('data'), write(buf, cb) and an
- * 'open' event (without 'open' johnny-five waits forever). Opened at 57600 with an exclusive lock;
- * a DTR pulse restarts the board so the firmware announces itself, and is skipped where the port
- * has no modem lines (a pty). Emits 'lost' once when the cable is pulled, and never throws an
- * unhandled 'error'.
+ * A real serial port as a board transport: its bytes in a FirmataStream for firmata-io. Opened at
+ * 57600 with an exclusive lock; a DTR pulse restarts the board so the firmware announces itself,
+ * and is skipped where the port has no modem lines (a pty). Emits 'lost' once when the cable is
+ * pulled, and never throws an unhandled 'error'.
  */
 import { EventEmitter } from 'node:events';
 import type { SerialPort } from 'serialport';
+import { FirmataStream } from '../board/firmata-stream';
 import { closeQuietly, openSerialPort, pulseDtrReset } from './open-port';
 
 export const FIRMATA_BAUD = 57600;
@@ -22,29 +22,23 @@ export interface SerialFirmataTransportOptions {
 export class SerialFirmataTransport extends EventEmitter {
   private closedByUs = false;
   private lostEmitted = false;
-  private openAnnounced = false;
   /** Whether the DTR pulse worked (false on a pty). */
   dtrReset = false;
+  /** What firmata-io reads and writes. */
+  readonly stream: FirmataStream;
 
   private constructor(
     readonly path: string,
     private readonly port: SerialPort,
   ) {
     super();
-    // An 'error' with no listener would crash the process; log-level errors come via 'lost'.
-    this.on('error', () => undefined);
-    port.on('data', (data: Buffer) => this.emit('data', data));
-    port.on('error', (error: Error) => this.emit('error', error));
-    port.on('close', (error: (Error & { disconnected?: boolean }) | null) => {
-      const disconnected = !this.closedByUs;
-      if (disconnected) this.markLost(error ?? new Error('port closed'));
-      this.emit('close', { disconnect: disconnected, disconnected });
+    this.stream = new FirmataStream((bytes, done) => {
+      if (!port.isOpen) return process.nextTick(done, new Error('port is closed'));
+      port.write(bytes, (error) => done(error ?? null));
     });
-    // firmata-io subscribes to 'open' in its constructor: announce right after, once.
-    this.on('newListener', (event: string) => {
-      if (event !== 'open' || this.openAnnounced) return;
-      this.openAnnounced = true;
-      setImmediate(() => this.port.isOpen && this.emit('open'));
+    port.on('data', (data: Buffer) => this.stream.push(data));
+    port.on('close', (error: Error | null) => {
+      if (!this.closedByUs) this.markLost(error ?? new Error('port closed'));
     });
   }
 
@@ -67,15 +61,6 @@ export class SerialFirmataTransport extends EventEmitter {
     return this.lostEmitted;
   }
 
-  write(data: Buffer | number[], callback?: (error?: Error | null) => void): boolean {
-    if (!this.port.isOpen) {
-      const error = new Error('port is closed');
-      if (callback) setImmediate(() => callback(error));
-      return false;
-    }
-    return this.port.write(Buffer.from(data), (error) => callback?.(error ?? null));
-  }
-
   /** The watcher saw the device vanish from the list before the port itself noticed. */
   markLost(reason: Error): void {
     if (this.lostEmitted || this.closedByUs) return;
@@ -86,6 +71,7 @@ export class SerialFirmataTransport extends EventEmitter {
 
   async close(): Promise<void> {
     this.closedByUs = true;
+    this.stream.close();
     await closeQuietly(this.port);
   }
 }

@@ -3,7 +3,7 @@
  * high time, duty cycle and frequency, averaged over the last few periods. Time is in CPU
  * cycles; the caller converts with the clock frequency. Cheap: work happens only on edges.
  */
-import { UNO_PIN_COUNT } from './uno-pins';
+import { UNO_PIN_COUNT } from '../../common/board/uno-pins';
 
 /** Number of rising edges kept per pin (averages over RING - 1 periods). */
 const RING = 9;

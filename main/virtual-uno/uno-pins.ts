@@ -2,6 +2,7 @@
  * Arduino Uno pin numbers (0-13 digital, 14-19 = A0-A5) mapped to ATmega328P ports and bits,
  * and which pins a timer drives in PWM mode (read from the timer control registers).
  */
+import { UNO_FIRST_ANALOG_PIN, UNO_PIN_COUNT } from '../../common/board/uno-pins';
 
 export type UnoPort = 'B' | 'C' | 'D';
 
@@ -10,22 +11,20 @@ export interface UnoPinLocation {
   bit: number;
 }
 
-export const UNO_PIN_COUNT = 20;
-
 export function unoPinLocation(pin: number): UnoPinLocation {
   if (!Number.isInteger(pin) || pin < 0 || pin >= UNO_PIN_COUNT) {
     throw new RangeError(`Uno pin must be an integer 0-19, got ${pin}`);
   }
   if (pin < 8) return { port: 'D', bit: pin };
-  if (pin < 14) return { port: 'B', bit: pin - 8 };
-  return { port: 'C', bit: pin - 14 };
+  if (pin < UNO_FIRST_ANALOG_PIN) return { port: 'B', bit: pin - 8 };
+  return { port: 'C', bit: pin - UNO_FIRST_ANALOG_PIN };
 }
 
 /** Uno pin for a port bit, or -1 if that bit is not broken out on the Uno (PB6/7 crystal, PC6 reset). */
 export function unoPinOf(port: UnoPort, bit: number): number {
   if (port === 'D') return bit;
   if (port === 'B') return bit < 6 ? 8 + bit : -1;
-  return bit < 6 ? 14 + bit : -1;
+  return bit < 6 ? UNO_FIRST_ANALOG_PIN + bit : -1;
 }
 
 interface TimerOutput {
@@ -50,8 +49,6 @@ const PWM_OUTPUTS: Record<number, TimerOutput> = {
   10: { ...T1, comShift: 4 },
   11: { ...T2, comShift: 6 },
 };
-
-export const UNO_PWM_PINS: readonly number[] = [3, 5, 6, 9, 10, 11];
 
 /**
  * True when a timer drives this pin in a PWM waveform mode (COM = 10 or 11), as analogWrite does.

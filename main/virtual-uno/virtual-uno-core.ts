@@ -32,7 +32,8 @@ import {
   type BootSectionBytes,
   type UnoMcu,
 } from './uno-mcu';
-import { UNO_PIN_COUNT, isTimerPwmPin, unoPinLocation, unoPinOf, type UnoPort } from './uno-pins';
+import { UNO_PIN_COUNT } from '../../common/board/uno-pins';
+import { isTimerPwmPin, unoPinLocation, unoPinOf, type UnoPort } from './uno-pins';
 
 export interface VirtualUnoCoreOptions {
   /**

@@ -1,6 +1,6 @@
 /**
  * Main-thread handle of a virtual Uno running in a worker thread (virtual-uno-worker.ts):
- * a firmata-io transport, throttled pin snapshots, input injection, reset (also into the
+ * its serial port as a FirmataStream, throttled pin snapshots, input injection, reset (also into the
  * bootloader, which a pty cannot trigger with DTR), stats, flash read-back and stop.
  */
 import { createRequire } from 'node:module';
@@ -9,16 +9,18 @@ import { Worker } from 'node:worker_threads';
 import { virtualInputSchema, type PinSnapshot, type VirtualInput } from '../../common/ipc/contract-board';
 import type { ResetOptions } from './virtual-uno-core';
 import type { FromWorker, ToWorker, VirtualUnoStats, VirtualUnoWorkerData } from './virtual-uno-protocol';
-import { VirtualUnoTransport } from './virtual-uno-transport';
+import { FirmataStream } from '../board/firmata-stream';
 
 export type { VirtualUnoStats } from './virtual-uno-protocol';
-export { VirtualUnoTransport } from './virtual-uno-transport';
 
 export type VirtualUnoOptions = VirtualUnoWorkerData;
 
 export interface VirtualUno {
-  /** Serial port of the board for `new Firmata(transport)`; emits 'open' once the board runs. */
-  readonly transport: VirtualUnoTransport;
+  /**
+   * Serial port of the board for `new Firmata(transport)` (then `transport.start()`); holds what
+   * the firmware sent before anyone listened.
+   */
+  readonly transport: FirmataStream;
   /** Pin snapshots, ~30 per second while something changes. Returns an unsubscribe function. */
   onPins(callback: (snapshot: PinSnapshot) => void): () => void;
   /** The most recent snapshot, or null before the first. */
@@ -63,9 +65,11 @@ export function startVirtualUno(options: VirtualUnoOptions = {}): Promise<Virtua
   const post = (message: ToWorker, transfer?: ArrayBuffer[]) => {
     if (running) worker.postMessage(message, transfer);
   };
-  const transport = new VirtualUnoTransport((bytes) =>
-    post({ type: 'uart', bytes }, [bytes.buffer as ArrayBuffer]),
-  );
+  const transport = new FirmataStream((buffer, done) => {
+    const bytes = Uint8Array.from(buffer); // a Buffer may share a pool: transfer a copy
+    post({ type: 'uart', bytes }, [bytes.buffer]);
+    process.nextTick(done, null);
+  });
   const pinListeners = new Set<(snapshot: PinSnapshot) => void>();
   const exitListeners = new Set<(error?: Error) => void>();
   const pendingReplies = new Map<
@@ -92,11 +96,10 @@ export function startVirtualUno(options: VirtualUnoOptions = {}): Promise<Virtua
       switch (message.type) {
         case 'ready':
           started = true;
-          transport.markReady();
           resolveStart(handle);
           break;
         case 'uart':
-          transport.receive(message.bytes);
+          transport.push(message.bytes);
           break;
         case 'pins':
           latest = message.snapshot;

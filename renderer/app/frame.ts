@@ -12,8 +12,6 @@ export interface Frame {
   regions: Record<RegionName, HTMLElement>;
   status: HTMLElement;
   languageSelect: HTMLSelectElement;
-  pingButton: HTMLButtonElement;
-  pingResult: HTMLElement;
   connection: HTMLElement;
 }
 
@@ -64,9 +62,7 @@ export const buildFrame = (): Frame => {
       languageSelect,
     ),
   );
-  const pingButton = label('button', 'app.ping.button', { id: 'ping', type: 'button', class: 'link-button' });
-  const pingResult = h('span', { id: 'ping-result', role: 'status', 'aria-live': 'polite' });
-  const status = h('footer', { class: 'app-status' }, connection, pingButton, pingResult);
+  const status = h('footer', { class: 'app-status' }, connection);
   const root = h(
     'div',
     { class: 'app' },
@@ -74,5 +70,5 @@ export const buildFrame = (): Frame => {
     h('main', { class: 'app-main' }, regions.lesson, regions.workspace, regions.board, regions.staff),
     status,
   );
-  return { root, header, toolbar, regions, status, languageSelect, pingButton, pingResult, connection };
+  return { root, header, toolbar, regions, status, languageSelect, connection };
 };

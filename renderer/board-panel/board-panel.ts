@@ -6,7 +6,8 @@
 import type { PinSnapshot, VirtualInput } from '../../common/ipc/contract-board';
 import { onLocaleChange, t } from '../i18n/i18n';
 import { h } from '../ui/dom';
-import { pinLabel, type KitLayout, type KitPart } from './kit-layout';
+import { type KitLayout, type KitPart } from './kit-layout';
+import { analogPinOf, unoPinLabel } from '../../common/board/uno-pins';
 import { latestOnly } from './latest-only';
 import { partState, potVolts, type PartState } from './part-state';
 import { potMax, potValueAfterKey } from './pot-keys';
@@ -63,8 +64,8 @@ const mountLed = (part: KitPart & { kind: 'led' }): MountedPart => {
   const fig = figure(part, led, caption);
   let on = false;
   const describe = () => {
-    const text = `${t('runner.panel.led', { pin: pinLabel(part.pin) })}: ${t(on ? 'runner.panel.led.on' : 'runner.panel.led.off')}`;
-    caption.textContent = t('runner.panel.led', { pin: pinLabel(part.pin) });
+    const text = `${t('runner.panel.led', { pin: unoPinLabel(part.pin) })}: ${t(on ? 'runner.panel.led.on' : 'runner.panel.led.off')}`;
+    caption.textContent = t('runner.panel.led', { pin: unoPinLabel(part.pin) });
     fig.setAttribute('aria-label', text);
   };
   follow(describe);
@@ -102,7 +103,7 @@ const mountButton = (
   }) as unknown as WokwiPushbutton;
   const caption = h('figcaption', {});
   const describe = () => {
-    caption.textContent = t('runner.panel.button', { pin: pinLabel(part.pin) });
+    caption.textContent = t('runner.panel.button', { pin: unoPinLabel(part.pin) });
     button.title = t('runner.panel.button.hint');
     // The element names its inner button "<label> <color> pushbutton" in English; ours replaces it.
     button.shadowRoot
@@ -133,7 +134,7 @@ const mountPot = (
   pot.value = 0;
   const caption = h('figcaption', {});
   follow(() => {
-    caption.textContent = t('runner.panel.pot', { pin: pinLabel(14 + part.channel) });
+    caption.textContent = t('runner.panel.pot', { pin: unoPinLabel(analogPinOf(part.channel)) });
     pot.title = t('runner.panel.pot.hint');
   });
   const inner = () => pot.shadowRoot?.querySelector('input');
@@ -171,7 +172,7 @@ const mountServo = (part: KitPart & { kind: 'servo' }): MountedPart => {
   servo.angle = angle;
   servo.dataset.angle = String(angle);
   const describe = () => {
-    caption.textContent = t('runner.panel.servo', { pin: pinLabel(part.pin), angle });
+    caption.textContent = t('runner.panel.servo', { pin: unoPinLabel(part.pin), angle });
   };
   follow(describe);
   return {
@@ -197,8 +198,8 @@ const mountBuzzer = (part: KitPart & { kind: 'buzzer' }): MountedPart => {
   const describe = () => {
     caption.textContent =
       hz === null
-        ? t('runner.panel.buzzer', { pin: pinLabel(part.pin) })
-        : t('runner.panel.buzzer.on', { pin: pinLabel(part.pin), hz });
+        ? t('runner.panel.buzzer', { pin: unoPinLabel(part.pin) })
+        : t('runner.panel.buzzer.on', { pin: unoPinLabel(part.pin), hz });
   };
   follow(describe);
   buzzer.dataset.hz = '';
@@ -234,7 +235,7 @@ const mountDistance = (
   const value = h('output', { class: 'distance-value' });
   const title = h('span', {});
   const describe = () => {
-    title.textContent = t('runner.panel.distance', { pin: pinLabel(part.pin) });
+    title.textContent = t('runner.panel.distance', { pin: unoPinLabel(part.pin) });
     value.textContent = t('runner.panel.distance.value', { cm: slider.value });
     slider.setAttribute('aria-label', title.textContent);
     slider.setAttribute('aria-valuetext', value.textContent);

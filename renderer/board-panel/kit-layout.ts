@@ -31,6 +31,3 @@ export const defaultKitLayout: KitLayout = {
     { kind: 'distance', id: 'distance-7', pin: 7, initialCm: 100 },
   ],
 };
-
-/** How a pin is written on the board's silkscreen: 13, A0… */
-export const pinLabel = (pin: number): string => (pin >= 14 ? `A${pin - 14}` : String(pin));

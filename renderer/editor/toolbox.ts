@@ -18,7 +18,7 @@ const category = (key: string, style: string, contents: object[]) => ({
 });
 
 /** Blocks the dynamic Variables and Functions categories offer (a lesson allows them by these types). */
-const dynamicCategoryBlocks: Record<string, string[]> = {
+export const dynamicCategoryBlocks: Record<string, string[]> = {
   'category-variables': ['variables_get', 'variables_set', 'math_change'],
   'category-functions': ['procedures_defnoreturn', 'procedures_defreturn', 'procedures_callnoreturn'],
 };

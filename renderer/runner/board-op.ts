@@ -5,10 +5,9 @@
  */
 import type { BoardCommand } from '../../common/ipc/contract-board';
 import { programApiBoardOps } from '../../common/program/program-api';
+import { UNO_ANALOG_CHANNEL_COUNT, UNO_PIN_COUNT, UNO_PWM_PINS } from '../../common/board/uno-pins';
 
 export type BoardOpName = (typeof programApiBoardOps)[number];
-
-export const pwmPins: readonly number[] = [3, 5, 6, 9, 10, 11];
 
 /** A value from the program the board cannot use; `key` is a runner locale key. */
 export class ProgramValueError extends Error {
@@ -35,12 +34,17 @@ const toNumber = (value: unknown): number => {
 
 const clamp = (value: number, min: number, max: number): number => Math.min(max, Math.max(min, value));
 
-const pinArg = (value: unknown, max = 19): number => {
+const LAST_ANALOG_CHANNEL = UNO_ANALOG_CHANNEL_COUNT - 1;
+
+const pinArg = (value: unknown, max = UNO_PIN_COUNT - 1): number => {
   const pin = toNumber(value);
   if (!Number.isFinite(pin) || !Number.isInteger(pin) || pin < 0 || pin > max) {
-    throw new ProgramValueError(max === 5 ? 'runner.error.analog-pin' : 'runner.error.pin', {
-      value: show(value),
-    });
+    throw new ProgramValueError(
+      max === LAST_ANALOG_CHANNEL ? 'runner.error.analog-pin' : 'runner.error.pin',
+      {
+        value: show(value),
+      },
+    );
   }
   return pin;
 };
@@ -53,9 +57,6 @@ const numberArg = (value: unknown, key: string): number => {
   return number;
 };
 
-export const isBoardOp = (name: string): name is BoardOpName =>
-  (programApiBoardOps as readonly string[]).includes(name);
-
 /** The contract command for one ProgramApi board call, or a ProgramValueError. */
 export const toBoardCommand = (op: BoardOpName, args: readonly unknown[]): BoardCommand => {
   const [a, b, c] = args;
@@ -64,13 +65,13 @@ export const toBoardCommand = (op: BoardOpName, args: readonly unknown[]): Board
       return { op, pin: pinArg(a), value: toNumber(b) ? 1 : 0 };
     case 'pwmWrite': {
       const pin = pinArg(a);
-      if (!pwmPins.includes(pin)) throw new ProgramValueError('runner.error.pwm-pin', { pin });
+      if (!UNO_PWM_PINS.includes(pin)) throw new ProgramValueError('runner.error.pwm-pin', { pin });
       return { op, pin, value: Math.round(clamp(numberArg(b, 'runner.error.number'), 0, 255)) };
     }
     case 'digitalRead':
       return { op, pin: pinArg(a) };
     case 'analogRead':
-      return { op, pin: pinArg(a, 5) };
+      return { op, pin: pinArg(a, LAST_ANALOG_CHANNEL) };
     case 'servoWrite':
       return { op, pin: pinArg(a), angle: Math.round(clamp(numberArg(b, 'runner.error.number'), 0, 180)) };
     case 'tone': {

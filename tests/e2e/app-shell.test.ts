@@ -41,14 +41,4 @@ describe('app shell in Chromium (browser mode)', () => {
     await page.waitForSelector('body[data-ready="true"]');
     await expect(page.locator('#language').inputValue()).resolves.toBe('es');
   });
-
-  it('makes an IPC call end to end through the WebSocket bridge', async () => {
-    const { page } = session;
-    await page.click('#ping');
-    await page.waitForSelector('#ping-result[data-echo="chispa"]');
-    await expect(page.locator('#ping-result').textContent()).resolves.toMatch(
-      /La aplicación responde \(\d+ ms\)/,
-    );
-    expect(session.errors).toEqual([]);
-  });
 });

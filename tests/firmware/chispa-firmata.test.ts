@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { CHISPA_FIRMWARE } from '../../main/board/chispa-firmware';
+import { UNO_PIN_COUNT, UNO_PWM_PINS, isAnalogPin } from '../../common/board/uno-pins';
 import { FirmataTestBoard, decode14, encode14, type FirmataFrame } from './firmata-test-board';
 
 const sysex = (frames: FirmataFrame[], command: number) =>
@@ -64,13 +65,13 @@ describe('Chispa firmware (committed hex in the virtual Uno, raw Firmata bytes)'
   it('answers the capability and analog-mapping queries with the Uno pin map', () => {
     const board = new FirmataTestBoard().run(30);
     const pins = parseCapabilities(board.query([0xf0, 0x6b, 0xf7], 0x6c));
-    expect(pins).toHaveLength(20);
+    expect(pins).toHaveLength(UNO_PIN_COUNT);
     expect(pins[0].size).toBe(0); // RX and TX belong to the serial port
     expect(pins[1].size).toBe(0);
-    for (let pin = 2; pin < 20; pin++) {
+    for (let pin = 2; pin < UNO_PIN_COUNT; pin++) {
       expect([...pins[pin].keys()]).toEqual(expect.arrayContaining([0x00, 0x01, 0x0b, 0x04, 0x75]));
-      expect(pins[pin].get(0x03) === 8).toBe([3, 5, 6, 9, 10, 11].includes(pin));
-      expect(pins[pin].get(0x02) === 10).toBe(pin >= 14);
+      expect(pins[pin].get(0x03) === 8).toBe(UNO_PWM_PINS.includes(pin));
+      expect(pins[pin].get(0x02) === 10).toBe(isAnalogPin(pin));
       expect(pins[pin].has(0x06)).toBe(pin === 18 || pin === 19);
     }
     const mapping = board.query([0xf0, 0x69, 0xf7], 0x6a);

@@ -23,6 +23,7 @@ export const uartOf = (uno: VirtualUno): UartEnd => ({
   onMcuBytes(listener) {
     const onData = (data: Buffer) => listener(new Uint8Array(data));
     uno.transport.on('data', onData);
+    uno.transport.start();
     return () => uno.transport.off('data', onData);
   },
 });

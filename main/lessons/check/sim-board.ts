@@ -12,11 +12,11 @@
  * in a step fire after it, each at its own time on the fake clock, with promise chains settling
  * between them.
  */
-import { EventEmitter } from 'node:events';
 import type { install } from '@sinonjs/fake-timers';
 import type { Logger } from '../../app/logger';
 import { BoardSession } from '../../board/board-session';
 import { classifyFirmware } from '../../board/chispa-firmware';
+import { FirmataStream } from '../../board/firmata-stream';
 import { connectJohnnyFive, type JohnnyFiveStack } from '../../board/johnny-five-stack';
 import { VirtualUnoCore } from '../../virtual-uno/virtual-uno-core';
 import { CLOCK_HZ } from '../../virtual-uno/uno-mcu';
@@ -56,12 +56,10 @@ export const bootSimBoard = async (
   onStep: () => void = () => undefined,
 ): Promise<SimBoard> => {
   const core = new VirtualUnoCore({ flashHex });
-  const stream = new EventEmitter() as EventEmitter & { write(data: Buffer, cb?: (e?: Error | null) => void): boolean };
-  stream.write = (data, callback) => {
-    core.uartWrite(new Uint8Array(data));
-    queueMicrotask(() => callback?.(null));
-    return true;
-  };
+  const stream = new FirmataStream((bytes, done) => {
+    core.uartWrite(new Uint8Array(bytes));
+    queueMicrotask(() => done(null));
+  });
   let received: number[] = [];
   core.onUartTransmit((byte) => received.push(byte));
   // Lets promise chains settle (one real event-loop turn): after anything that ran JavaScript.
@@ -76,7 +74,7 @@ export const bootSimBoard = async (
     if (received.length > 0) {
       const bytes = Buffer.from(received);
       received = [];
-      stream.emit('data', bytes);
+      stream.push(bytes);
       await settle();
     }
     // Fire due timers one time slot at a time, letting promise chains settle after each.

@@ -8,7 +8,7 @@ import type { BoardCommand } from '../../../common/ipc/contract-board';
 import type { MessagePortLike, PageToWorker, WorkerToPage } from '../../../renderer/runner/program-protocol';
 import { startProgramHost } from '../../../renderer/runner/program-host';
 import { describeFault } from '../../../renderer/runner/runtime-error';
-import { AppError } from '../../../common/ipc/app-error';
+import { AppError, type IpcError } from '../../../common/ipc/app-error';
 
 /** 57600 baud, 10 bits per byte. */
 const MS_PER_BYTE = 10_000 / 57_600;
@@ -75,7 +75,7 @@ export const startSimProgram = (options: SimProgramOptions) => {
             reply(value);
           },
           (error: unknown) => {
-            const ipc =
+            const ipc: IpcError =
               error instanceof AppError ? error.toIpcError() : { code: 'internal', messageKey: 'error.internal' };
             const friendly = describeFault({ kind: 'board', error: ipc });
             options.onFault({ messageKey: friendly.key, params: friendly.params });

@@ -53,6 +53,7 @@ export const startPtyUno = async (options: { flashHex?: string } = {}): Promise<
     });
     const onMcu = (data: Buffer) => device.write(new Uint8Array(data));
     uno.transport.on('data', onMcu);
+    uno.transport.start();
     return async () => {
       uno.transport.off('data', onMcu);
       await device.close();

@@ -8,6 +8,7 @@ import { AppError } from '../../../common/ipc/app-error';
 import { silentLogger } from '../../../main/app/logger';
 import { createBoardService, type BoardService } from '../../../main/board/board-service';
 import type { OpenedBoardTransport } from '../../../main/board/board-transport';
+import { FirmataStream } from '../../../main/board/firmata-stream';
 import { createVirtualTransportFactory } from '../../../main/board/virtual-transport';
 import { createBoardHandlers } from '../../../main/ipc/handlers-board';
 import { createDispatcher, type CallHandlers } from '../../../main/ipc/dispatcher';
@@ -144,7 +145,7 @@ describe('board service failure states', () => {
             setTimeout(
               () =>
                 resolve({
-                  stream: { on: () => undefined, write: () => true },
+                  stream: new FirmataStream(() => undefined),
                   onLost: () => () => undefined,
                   close: async () => {
                     closedLate = true;

@@ -3,7 +3,6 @@
  * from the real sources, and transports that misbehave (silent, garbage).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { EventEmitter } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +11,7 @@ import type { BoardStatus, PinSnapshot } from '../../../common/ipc/contract-boar
 import type { EventName } from '../../../common/ipc/contract';
 import { createEventHub, type EventHub } from '../../../main/app/event-hub';
 import type { BoardTransportFactory } from '../../../main/board/board-transport';
+import { FirmataStream } from '../../../main/board/firmata-stream';
 
 export const FIRMWARE_HEX_PATH = fileURLToPath(
   new URL('../../../firmware/chispa-firmata.hex', import.meta.url),
@@ -112,12 +112,10 @@ export const silentTransport = (): {
   let written = 0;
   let closed = false;
   const factory: BoardTransportFactory = async () => {
-    const stream = new EventEmitter() as EventEmitter & { write: (data: Buffer, cb?: () => void) => boolean };
-    stream.write = (data, cb) => {
+    const stream = new FirmataStream((data, done) => {
       written += data.length;
-      cb?.();
-      return true;
-    };
+      done(null);
+    });
     return {
       stream,
       onLost: () => () => undefined,
@@ -133,17 +131,13 @@ export const silentTransport = (): {
 export const garbageTransport = (seed = 1): { factory: BoardTransportFactory; closed: () => boolean } => {
   let closed = false;
   const factory: BoardTransportFactory = async () => {
-    const stream = new EventEmitter() as EventEmitter & { write: (data: Buffer, cb?: () => void) => boolean };
-    stream.write = (_data, cb) => {
-      cb?.();
-      return true;
-    };
+    const stream = new FirmataStream((_data, done) => done(null));
     let state = seed;
     const timer = setInterval(() => {
       const bytes = Buffer.alloc(64);
       for (let i = 0; i < bytes.length; i++)
         bytes[i] = (state = (state * 1103515245 + 12345) & 0x7fffffff) & 0xff;
-      stream.emit('data', bytes);
+      stream.push(bytes);
     }, 5);
     return {
       stream,

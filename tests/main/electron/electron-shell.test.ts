@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ipcChannels } from '../../../common/ipc/contract';
 
 type Handler = (event: unknown, ...args: unknown[]) => Promise<unknown>;
 
@@ -92,7 +93,7 @@ const fromApp = { senderFrame: { url: 'chispa://app/index.html', parent: null },
 
 describe('the Electron shell with a stand-in electron module', () => {
   it('answers calls from the app and uses CHISPA_STAFF_IDLE_MS for the staff lock', async () => {
-    const call = stand.handlers.get('chispa:call');
+    const call = stand.handlers.get(ipcChannels.call);
     expect(call).toBeDefined();
     const status = (await call!(fromApp, 'staff.status', {})) as {
       ok: boolean;

@@ -25,6 +25,7 @@ describe.skipIf(skipReason !== null)('serial board transport', () => {
     const fromDevice = new Promise<number[]>((resolve) =>
       opened.stream.on('data', (data) => resolve([...data])),
     );
+    opened.stream.start();
     device.write(Uint8Array.of(0xf9, 2, 5));
     expect(await fromDevice).toEqual([0xf9, 2, 5]);
     const toDevice = new Promise<number[]>((resolve) => device.onData((bytes) => resolve([...bytes])));

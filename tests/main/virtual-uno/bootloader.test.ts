@@ -122,6 +122,7 @@ describe.skipIf(skipReason !== null)(
       try {
         const rx: number[] = [];
         uno.transport.on('data', (buf: Buffer) => rx.push(...buf));
+        uno.transport.start();
         await waitFor(() => rx.length >= 'app running'.length, 'app start after the bootloader timeout');
         rx.length = 0;
         uno.reset({ intoBootloader: true });

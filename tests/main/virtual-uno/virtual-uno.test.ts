@@ -43,6 +43,7 @@ describe.skipIf(!hasAvrGcc)('startVirtualUno (worker thread, paced to real time)
     const opened = new Promise<void>((resolve) => uno.transport.on('open', () => resolve()));
     const received: number[] = [];
     uno.transport.on('data', (buf: Buffer) => received.push(...buf));
+    uno.transport.start();
     await opened;
     expect(uno.transport.isOpen).toBe(true);
     const written = await new Promise<Error | null | undefined>((resolve) =>
@@ -111,6 +112,7 @@ describe.skipIf(!hasAvrGcc)('startVirtualUno (worker thread, paced to real time)
     const uno = await start({ flashHex: hex });
     const received: number[] = [];
     uno.transport.on('data', (buf: Buffer) => received.push(...buf));
+    uno.transport.start();
     await until(() => received.length === 1, 'boot byte');
     expect(received).toEqual([0x01]); // power-on reset
     uno.reset();
@@ -131,6 +133,7 @@ describe.skipIf(!hasKitFirmware)('virtual Uno running the kit firmware under fir
     const uno = await start({ flashHex: readFileSync(KIT_FIRMWARE, 'utf8') });
     const { Firmata } = createRequire(import.meta.url)('firmata-io');
     const board = new Firmata(uno.transport, { reportVersionTimeout: 1000 });
+    uno.transport.start();
     await new Promise<void>((resolve, reject) => {
       board.once('ready', resolve);
       board.once('error', reject);

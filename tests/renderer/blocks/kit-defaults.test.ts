@@ -1,6 +1,7 @@
 import * as Blockly from 'blockly';
 import { describe, expect, it } from 'vitest';
 import { defaultKitLayout } from '../../../renderer/board-panel/kit-layout';
+import { UNO_PWM_PINS } from '../../../common/board/uno-pins';
 import { registerChispaBlocks } from '../../../blocks/register-blocks';
 
 /** Fresh blocks (as dragged from the toolbox) start on the pin where the kit has that part. */
@@ -27,6 +28,6 @@ describe('kit block defaults follow the kit wiring', () => {
     expect(defaultPin('chispa_led_set')).toBe(13);
     const pwmLeds = defaultKitLayout.parts.filter((part) => part.kind === 'led').map((part) => part.pin);
     expect(pwmLeds).toContain(defaultPin('chispa_led_brightness'));
-    expect([3, 5, 6, 9, 10, 11]).toContain(defaultPin('chispa_led_brightness'));
+    expect(UNO_PWM_PINS).toContain(defaultPin('chispa_led_brightness'));
   });
 });

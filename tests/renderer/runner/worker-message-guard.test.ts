@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { maxLineLength, messagesPerSecond } from '../../renderer/runner/program-host';
-import { createWorkerMessageGuard } from '../../renderer/runner/worker-message-guard';
+import { maxLineLength, messagesPerSecond } from '../../../renderer/runner/program-host';
+import { createWorkerMessageGuard } from '../../../renderer/runner/worker-message-guard';
 
 const printMessage = (text: string) => ({ type: 'print', lines: [text], dropped: 0 });
 

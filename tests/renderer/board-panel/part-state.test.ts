@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { PinSnapshot } from '../../common/ipc/contract-board';
-import { defaultKitLayout, pinLabel } from '../../renderer/board-panel/kit-layout';
-import { layoutState, ledState, potVolts, servoAngle } from '../../renderer/board-panel/part-state';
+import type { PinSnapshot } from '../../../common/ipc/contract-board';
+import { defaultKitLayout } from '../../../renderer/board-panel/kit-layout';
+import { unoPinLabel } from '../../../common/board/uno-pins';
+import { layoutState, ledState, potVolts, servoAngle } from '../../../renderer/board-panel/part-state';
 
 const snapshot = (patch: Partial<PinSnapshot> = {}): PinSnapshot => ({
   simTimeMs: 0,
@@ -57,6 +58,6 @@ describe('pin snapshot → what the panel parts show', () => {
 
   it('gives pot volts and pin names', () => {
     expect([potVolts(0), potVolts(0.5), potVolts(1), potVolts(2)]).toEqual([0, 2.5, 5, 5]);
-    expect([pinLabel(13), pinLabel(14), pinLabel(19)]).toEqual(['13', 'A0', 'A5']);
+    expect([unoPinLabel(13), unoPinLabel(14), unoPinLabel(19)]).toEqual(['13', 'A0', 'A5']);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { messages } from '../../common/i18n/messages';
-import { describeFault } from '../../renderer/runner/runtime-error';
+import { messages } from '../../../common/i18n/messages';
+import type { ErrorCode } from '../../../common/ipc/error-codes';
+import { describeFault } from '../../../renderer/runner/runtime-error';
 
 describe('child-friendly runtime errors', () => {
   it('maps each kind of failure to a key that exists in Spanish and English', () => {
@@ -16,7 +17,10 @@ describe('child-friendly runtime errors', () => {
         error: { code: 'transport-closed', messageKey: 'error.transport-closed' },
       }),
       describeFault({ kind: 'board', error: { code: 'bad-request', messageKey: 'error.bad-request' } }),
-      describeFault({ kind: 'board', error: { code: 'board.weird', messageKey: 'board.error.no-such-key' } }),
+      describeFault({
+        kind: 'board',
+        error: { code: 'board.weird' as ErrorCode, messageKey: 'board.error.no-such-key' },
+      }),
     ];
     expect(cases.map((c) => c.key)).toEqual([
       'runner.error.syntax',
@@ -40,11 +44,11 @@ describe('child-friendly runtime errors', () => {
   it("uses the board service's own words when it has them", () => {
     const key =
       Object.keys(messages.es).find((k) => k.startsWith('error.') && k in messages.en) ?? 'error.internal';
-    expect(describeFault({ kind: 'board', error: { code: 'x', messageKey: key, params: { n: 1 } } })).toEqual(
-      {
-        key,
-        params: { n: 1 },
-      },
-    );
+    expect(
+      describeFault({ kind: 'board', error: { code: 'x' as ErrorCode, messageKey: key, params: { n: 1 } } }),
+    ).toEqual({
+      key,
+      params: { n: 1 },
+    });
   });
 });

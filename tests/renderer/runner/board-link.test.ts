@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { IpcResult } from '../../common/ipc/app-error';
-import type { BoardStatus } from '../../common/ipc/contract-board';
-import { createClient } from '../../renderer/ipc/client';
-import { createBoardLink, shouldConnectVirtual } from '../../renderer/runner/board-link';
-import { stopOnBoardLoss } from '../../renderer/runner/board-loss';
-import { BoardCallFailed, BoardNotReady } from '../../renderer/runner/program-runner';
+import type { IpcResult } from '../../../common/ipc/app-error';
+import type { BoardStatus } from '../../../common/ipc/contract-board';
+import { createClient } from '../../../renderer/ipc/client';
+import { createBoardLink, shouldConnectVirtual } from '../../../renderer/runner/board-link';
+import { stopOnBoardLoss } from '../../../renderer/runner/board-loss';
+import { BoardCallFailed, BoardNotReady } from '../../../renderer/runner/program-runner';
 
 const status = (patch: Partial<BoardStatus>): BoardStatus => ({
   state: 'idle',

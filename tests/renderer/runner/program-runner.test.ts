@@ -1,13 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { BoardCommand } from '../../common/ipc/contract-board';
+import type { BoardCommand } from '../../../common/ipc/contract-board';
+import type { ErrorCode } from '../../../common/ipc/error-codes';
 import {
   BoardCallFailed,
   BoardNotReady,
   ProgramRunner,
   type RunEnd,
   type RunnerBoard,
-} from '../../renderer/runner/program-runner';
-import { createNodeProgramWorker, type NodeProgramWorker } from './helpers/node-worker-factory';
+} from '../../../renderer/runner/program-runner';
+import { createNodeProgramWorker, type NodeProgramWorker } from '../helpers/node-worker-factory';
 
 /** A board that answers every command on the next turn; digitalRead returns `inputs[pin]`. */
 const fakeBoard = (options: { failOn?: BoardCommand['op']; failCode?: string; notReady?: boolean } = {}) => {
@@ -21,7 +22,7 @@ const fakeBoard = (options: { failOn?: BoardCommand['op']; failCode?: string; no
       commands.push(command);
       await new Promise((resolve) => setImmediate(resolve));
       if (command.op === options.failOn) {
-        const code = options.failCode ?? 'board.timeout';
+        const code = (options.failCode ?? 'board.timeout') as ErrorCode; // codes the tests make up
         throw new BoardCallFailed({ code, messageKey: `error.${code}` });
       }
       return command.op === 'digitalRead' ? (inputs[command.pin] ?? 0) : null;

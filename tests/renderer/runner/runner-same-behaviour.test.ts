@@ -7,16 +7,16 @@
  * tests/e2e/runner-same-behaviour.test.ts holds a run in Chromium to the same measurements.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PinSnapshot } from '../../common/ipc/contract-board';
-import { createEventHub } from '../../main/app/event-hub';
-import { silentLogger } from '../../main/app/logger';
-import { createBoardService, type BoardService } from '../../main/board/board-service';
-import { AppError } from '../../common/ipc/app-error';
-import { BoardCallFailed, ProgramRunner, type RunEnd } from '../../renderer/runner/program-runner';
-import { FIRMWARE_HEX_PATH } from '../main/board/board-test-kit';
-import { codeFor } from './blocks/headless-blocks';
-import { createNodeWorkerPool } from './helpers/node-worker-factory';
-import { runScenario, scenarios, type PinProbe, type RunResult } from './helpers/same-behaviour';
+import type { PinSnapshot } from '../../../common/ipc/contract-board';
+import { createEventHub } from '../../../main/app/event-hub';
+import { silentLogger } from '../../../main/app/logger';
+import { createBoardService, type BoardService } from '../../../main/board/board-service';
+import { AppError } from '../../../common/ipc/app-error';
+import { BoardCallFailed, ProgramRunner, type RunEnd } from '../../../renderer/runner/program-runner';
+import { FIRMWARE_HEX_PATH } from '../../main/board/board-test-kit';
+import { codeFor } from '../blocks/headless-blocks';
+import { createNodeWorkerPool } from '../helpers/node-worker-factory';
+import { runScenario, scenarios, type PinProbe, type RunResult } from '../helpers/same-behaviour';
 
 const RUNS = Number(process.env.CHISPA_SAME_BEHAVIOUR_RUNS ?? 20);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { boardCommandSchema } from '../../common/ipc/contract-board';
-import { formatPrint, ProgramValueError, toBoardCommand, waitMs } from '../../renderer/runner/board-op';
+import { boardCommandSchema } from '../../../common/ipc/contract-board';
+import { formatPrint, ProgramValueError, toBoardCommand, waitMs } from '../../../renderer/runner/board-op';
 
 const invalid = (run: () => unknown) => {
   try {

@@ -7,8 +7,8 @@ import {
   messagesPerSecond,
   startProgramHost,
   type HostClock,
-} from '../../renderer/runner/program-host';
-import type { PageToWorker, WorkerToPage } from '../../renderer/runner/program-protocol';
+} from '../../../renderer/runner/program-host';
+import type { PageToWorker, WorkerToPage } from '../../../renderer/runner/program-protocol';
 
 /** A manual clock: time moves only when the test says, timers fire in order. */
 const manualClock = () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { latestOnly } from '../../renderer/board-panel/latest-only';
+import { latestOnly } from '../../../renderer/board-panel/latest-only';
 
 describe('latestOnly sender', () => {
   it('sends one at a time and only the newest of the values that came meanwhile', async () => {
