@@ -31,7 +31,21 @@ export type { SerialErrorCode } from '../serial/error-guide';
 
 export type ProjectsErrorCode = 'projects.too-big';
 
-export type LessonsErrorCode = 'lessons.pack-refused';
+export type LessonsErrorCode = 'lessons.pack-refused' | 'lessons.shipped';
+
+/** Lesson plans and the live classroom: code `classroom.<name>`, message key `classroom.error.<name>`. */
+export type ClassroomErrorName =
+  | 'address-not-here'
+  | 'bad-address'
+  | 'bad-code'
+  | 'join-failed'
+  | 'meeting-not-found'
+  | 'not-open'
+  | 'plan-invalid'
+  | 'plan-not-found'
+  | 'plan-read-only'
+  | 'unknown-pc';
+export type ClassroomErrorCode = `classroom.${ClassroomErrorName}`;
 
 /** The one write path (main/app/atomic-write.ts) and the database. */
 export type StorageErrorCode = 'storage.write-failed' | 'storage.disk-full' | 'db.unavailable' | 'db.corrupt';
@@ -55,15 +69,23 @@ export type AttendanceErrorName =
   | 'birth-year-future'
   | 'birth-year-required'
   | 'consent-missing'
+  | 'consent-scopes-attendance'
+  | 'consent-scopes-empty'
+  | 'consent-unconfirmed'
   | 'consent-not-minor'
   | 'consent-withdrawn'
   | 'export-named-unconfirmed'
   | 'export-range'
   | 'import-empty'
   | 'import-no-header'
+  | 'import-line-too-long'
+  | 'import-too-many-columns'
   | 'import-too-many-rows'
+  | 'merge-same-person'
   | 'person-deleted'
   | 'person-not-found'
+  | 'session-has-attendance'
+  | 'session-has-attendance-fields'
   | 'session-not-found';
 export type AttendanceErrorCode = `attendance.${AttendanceErrorName}`;
 
@@ -100,6 +122,7 @@ export type ErrorCode =
   | SerialErrorCode
   | ProjectsErrorCode
   | LessonsErrorCode
+  | ClassroomErrorCode
   | StorageErrorCode
   | StaffErrorCode
   | AttendanceErrorCode

@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { hostname, networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { AppError } from '../../common/ipc/app-error';
+import type { ClassroomErrorName } from '../../common/ipc/error-codes';
 import { normaliseCode, type ClassName, type PcStatus } from '../../common/classroom/protocol';
 import type {
   ClassroomCommand,
@@ -48,7 +49,7 @@ export interface ClassroomService {
   dispose(): Promise<void>;
 }
 
-const fail = (code: string) => new AppError(`classroom.${code}`, { messageKey: `classroom.error.${code}` });
+const fail = (code: ClassroomErrorName) => new AppError(`classroom.${code}`, { messageKey: `classroom.error.${code}` });
 
 const closedView = (): ClassroomView => ({
   open: false,

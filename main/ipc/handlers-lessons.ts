@@ -10,4 +10,6 @@ export const createLessonHandlers = (services: AppServices): Pick<CallHandlers, 
   'lessons.check': ({ id, step, workspace, locale }) => services.lessons.check(id, step, workspace, locale),
   'lessons.answer': ({ id, step, choice }) => services.lessons.answer(id, step, choice),
   'lessons.importPack': ({ pack, locale }) => services.lessons.importPack(pack, locale),
+  'lessons.image': ({ id, file }) => services.lessons.image(id, file),
+  'lessons.deleteImported': ({ id }) => services.lessons.deleteImported(id),
 });
