@@ -12,6 +12,7 @@ import { attendanceCalls } from './contract-attendance';
 import { projectCalls } from './contract-projects';
 import { lessonCalls } from './contract-lessons';
 import { syncCalls, syncEvents } from './contract-sync';
+import { helpCalls } from './contract-help';
 
 export const calls = {
   ...appCalls,
@@ -22,6 +23,7 @@ export const calls = {
   ...projectCalls,
   ...lessonCalls,
   ...syncCalls,
+  ...helpCalls,
 };
 
 export const events = {

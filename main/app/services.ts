@@ -8,6 +8,7 @@ import type { SettingsStore } from './settings-store';
 import type { ProjectStore } from '../projects/project-store';
 import type { LessonService } from '../lessons/lesson-service';
 import type { SyncService } from '../sync/sync-service';
+import type { HelpService } from '../lessons/help-service';
 
 export type AppMode = 'electron' | 'browser';
 
@@ -31,6 +32,8 @@ export interface AppServices {
   lessons: LessonService;
   /** Sync with the central reach tracker: enrolment, rounds, status, USB bundles (issue 13). */
   sync: SyncService;
+  /** Helplines per country for the lessons, and the centre's chosen country (issue 11). */
+  help: HelpService;
   /** Stops workers, closes ports and databases. Safe to call twice. */
   dispose(): Promise<void>;
 }

@@ -12,6 +12,7 @@ import { createAttendanceHandlers } from './handlers-attendance';
 import { createProjectHandlers } from './handlers-projects';
 import { createLessonHandlers } from './handlers-lessons';
 import { createSyncHandlers } from './handlers-sync';
+import { createHelpHandlers } from './handlers-help';
 
 export const createAllHandlers = (services: AppServices): CallHandlers => ({
   ...createAppHandlers(services),
@@ -22,6 +23,7 @@ export const createAllHandlers = (services: AppServices): CallHandlers => ({
   ...createProjectHandlers(services),
   ...createLessonHandlers(services),
   ...createSyncHandlers(services),
+  ...createHelpHandlers(services),
 });
 
 export const createAppDispatcher = (services: AppServices): Dispatcher =>
