@@ -36,6 +36,8 @@ import esScreens from './es/screens.json';
 import enScreens from './en/screens.json';
 import esSafety from './es/safety.json';
 import enSafety from './en/safety.json';
+import esHelpResources from './es/help-resources.json';
+import enHelpResources from './en/help-resources.json';
 
 export type MessageTable = Readonly<Record<string, string>>;
 
@@ -57,6 +59,7 @@ export const messageFiles: Record<Locale, Record<string, MessageTable>> = {
     tracker: esTracker,
     screens: esScreens,
     safety: esSafety,
+    'help-resources': esHelpResources,
   },
   en: {
     app: enApp,
@@ -75,6 +78,7 @@ export const messageFiles: Record<Locale, Record<string, MessageTable>> = {
     tracker: enTracker,
     screens: enScreens,
     safety: enSafety,
+    'help-resources': enHelpResources,
   },
 };
 

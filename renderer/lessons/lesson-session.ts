@@ -6,6 +6,7 @@ import type { EditorHandle } from '../editor/editor-handle';
 import { applyTranslations, getLocale, onLocaleChange, t } from '../i18n/i18n';
 import type { ChispaClient } from '../ipc/client';
 import { createAutosave } from '../projects/autosave';
+import { renderLessonHelp, type LessonHelp } from './lesson-help';
 import { lessonLayout } from './lesson-layout';
 import { clearResult, renderScenario, showCheckResult, showResultText, showScenarioAnswer } from './lesson-result';
 import { buildLessonView, renderStepList, renderStepText } from './lesson-view';
@@ -34,6 +35,15 @@ export const openLessonSession = async (options: {
   let checking = false;
   /** Shows the last answer again (in the new language after a switch); null = nothing shown. */
   let showLast: (() => void) | null = null;
+
+  const helpKeys = [...new Set(lesson.steps.flatMap((step) => step.helpKeys))];
+  const help: LessonHelp | null =
+    helpKeys.length === 0
+      ? null
+      : await client.call('help.resources', { keys: helpKeys }).catch((error: unknown) => {
+          console.warn('help resources could not be read', error);
+          return null;
+        });
 
   await shared.projectAutosave?.pause();
   const stash = editor.saveState();
@@ -68,6 +78,7 @@ export const openLessonSession = async (options: {
     const step = lesson.steps[current];
     renderStepList(view, lesson, work, current, (index) => void goTo(index));
     renderStepText(view, lesson, step, current, hintsShown);
+    renderLessonHelp(view.help, step.helpKeys, help, getLocale());
     renderScenario(view, step, (choice) => void answer(choice));
     view.checkButton.hidden = step.kind !== 'build' || step.checks.length === 0;
     view.previous.disabled = current === 0;
