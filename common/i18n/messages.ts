@@ -38,6 +38,8 @@ import esSafety from './es/safety.json';
 import enSafety from './en/safety.json';
 import esHelpResources from './es/help-resources.json';
 import enHelpResources from './en/help-resources.json';
+import esLessonStaffNotes from './es/lesson-staff-notes.json';
+import enLessonStaffNotes from './en/lesson-staff-notes.json';
 
 export type MessageTable = Readonly<Record<string, string>>;
 
@@ -60,6 +62,7 @@ export const messageFiles: Record<Locale, Record<string, MessageTable>> = {
     screens: esScreens,
     safety: esSafety,
     'help-resources': esHelpResources,
+    'lesson-staff-notes': esLessonStaffNotes,
   },
   en: {
     app: enApp,
@@ -79,6 +82,7 @@ export const messageFiles: Record<Locale, Record<string, MessageTable>> = {
     screens: enScreens,
     safety: enSafety,
     'help-resources': enHelpResources,
+    'lesson-staff-notes': enLessonStaffNotes,
   },
 };
 

@@ -94,6 +94,16 @@ export const lessonCalls = {
     result: z.custom<{ correct: boolean; work: LessonWork }>(),
     access: 'student',
   }),
+  /**
+   * Staff only: the instructor notes (```staff fences) of one step, in both languages; null where a
+   * language has none. A student connection gets `staff-locked`; an unknown lesson `not-found`
+   * (error.not-found); a step outside the lesson `bad-request` (error.bad-request).
+   */
+  'lessons.staffNotes': defineCall({
+    args: z.object({ id: lessonIdSchema, step: stepSchema }).strict(),
+    result: z.custom<{ notes: Record<Locale, string | null> }>(),
+    access: 'staff',
+  }),
   'lessons.importPack': defineCall({
     args: z.object({ pack: lessonPackSchema, locale: localeSchema }).strict(),
     result: z.custom<{ lessons: Array<{ id: string; title: Record<Locale, string>; replaced: boolean }> }>(),

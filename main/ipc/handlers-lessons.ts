@@ -8,7 +8,8 @@ type LessonHandlerNames =
   | 'lessons.saveWork'
   | 'lessons.check'
   | 'lessons.answer'
-  | 'lessons.importPack';
+  | 'lessons.importPack'
+  | 'lessons.staffNotes';
 
 export const createLessonHandlers = (services: AppServices): Pick<CallHandlers, LessonHandlerNames> => ({
   'lessons.list': () => services.lessons.list(),
@@ -17,5 +18,6 @@ export const createLessonHandlers = (services: AppServices): Pick<CallHandlers, 
   'lessons.saveWork': ({ id, step, workspace }) => services.lessons.saveWork(id, step, workspace),
   'lessons.check': ({ id, step, workspace, locale }) => services.lessons.check(id, step, workspace, locale),
   'lessons.answer': ({ id, step, choice }) => services.lessons.answer(id, step, choice),
+  'lessons.staffNotes': ({ id, step }) => services.lessons.staffNotes(id, step),
   'lessons.importPack': ({ pack, locale }) => services.lessons.importPack(pack, locale),
 });

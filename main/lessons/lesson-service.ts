@@ -36,6 +36,8 @@ export interface LessonService {
     locale: Locale,
   ): Promise<{ result: CheckResult; work: LessonWork; realKitConnected: boolean }>;
   answer(id: string, step: number, choice: number): Promise<{ correct: boolean; work: LessonWork }>;
+  /** For staff calls only (the dispatcher checks the role): one step's instructor notes. */
+  staffNotes(id: string, step: number): Promise<{ notes: Record<Locale, string | null> }>;
   importPack(
     pack: LessonPack,
     locale: Locale,
@@ -139,6 +141,11 @@ export const createLessonService = (options: {
       }
       const saved = picked.correct ? work.markPassed(id, step, lesson.steps.length) : work.load(id);
       return { correct: picked.correct, work: saved };
+    },
+    async staffNotes(id, step) {
+      const found = stepOf((await lessonOf(id)).lesson, step);
+      const notesOf = (locale: Locale) => found.text[locale].staffNotes?.trim() || null;
+      return { notes: { es: notesOf('es'), en: notesOf('en') } };
     },
     async importPack(pack, locale) {
       let files: PackFiles;

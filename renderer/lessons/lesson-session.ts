@@ -8,6 +8,7 @@ import type { ChispaClient } from '../ipc/client';
 import { createAutosave } from '../projects/autosave';
 import { renderLessonHelp, type LessonHelp } from './lesson-help';
 import { lessonLayout } from './lesson-layout';
+import { createLessonStaffNotes } from './lesson-staff-notes';
 import { clearResult, renderScenario, showCheckResult, showResultText, showScenarioAnswer } from './lesson-result';
 import { buildLessonView, renderStepList, renderStepText } from './lesson-view';
 
@@ -48,6 +49,8 @@ export const openLessonSession = async (options: {
   await shared.projectAutosave?.pause();
   const stash = editor.saveState();
   const view = buildLessonView();
+  const staffNotes = createLessonStaffNotes(client, lesson.id);
+  view.help.after(staffNotes.element);
   applyTranslations(view.root);
 
   const autosave = createAutosave({
@@ -79,6 +82,7 @@ export const openLessonSession = async (options: {
     renderStepList(view, lesson, work, current, (index) => void goTo(index));
     renderStepText(view, lesson, step, current, hintsShown);
     renderLessonHelp(view.help, step.helpKeys, help, getLocale());
+    staffNotes.showStep(current);
     renderScenario(view, step, (choice) => void answer(choice));
     view.checkButton.hidden = step.kind !== 'build' || step.checks.length === 0;
     view.previous.disabled = current === 0;
@@ -186,6 +190,7 @@ export const openLessonSession = async (options: {
     document.removeEventListener('visibilitychange', flushWhenHidden);
     stopWatching();
     stopLocale();
+    staffNotes.dispose();
     current = -1;
     editor.setAllowedBlocks(null);
     editor.loadState(stash);
