@@ -22,6 +22,15 @@ for (const report of reports) {
   console.log(
     `${report.problems.length === 0 ? 'ok  ' : 'FAIL'} ${report.folder} (${Math.round(report.elapsedMs)} ms)${steps ? `: ${steps}` : ''}`,
   );
+  if (report.lesson && report.readability) {
+    const { lesson, readability } = report;
+    const scenarios = lesson.steps.filter((step) => step.kind === 'scenario').length;
+    const checks = lesson.steps.reduce((sum, step) => sum + step.checks.length, 0);
+    console.log(
+      `     ${lesson.audience.join(', ')} · ${lesson.durationMin} min · ${lesson.steps.length} steps, ${scenarios} scenarios, ${checks} checks · ` +
+        `${translate(locale, 'lessonFormat.readability', { index: readability.fernandezHuerta, words: readability.meanSentenceWords })}`,
+    );
+  }
   for (const problem of report.problems) {
     problems++;
     const params = { ...problem.params };

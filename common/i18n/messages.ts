@@ -40,6 +40,10 @@ import esLimits from './es/limits.json';
 import enLimits from './en/limits.json';
 import esClassroom from './es/classroom.json';
 import enClassroom from './en/classroom.json';
+import esHelpResources from './es/help-resources.json';
+import enHelpResources from './en/help-resources.json';
+import esLessonStaffNotes from './es/lesson-staff-notes.json';
+import enLessonStaffNotes from './en/lesson-staff-notes.json';
 
 export type MessageTable = Readonly<Record<string, string>>;
 
@@ -63,6 +67,8 @@ export const messageFiles: Record<Locale, Record<string, MessageTable>> = {
     safety: esSafety,
     limits: esLimits,
     classroom: esClassroom,
+    'help-resources': esHelpResources,
+    'lesson-staff-notes': esLessonStaffNotes,
   },
   en: {
     app: enApp,
@@ -83,6 +89,8 @@ export const messageFiles: Record<Locale, Record<string, MessageTable>> = {
     safety: enSafety,
     limits: enLimits,
     classroom: enClassroom,
+    'help-resources': enHelpResources,
+    'lesson-staff-notes': enLessonStaffNotes,
   },
 };
 

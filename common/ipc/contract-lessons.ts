@@ -104,6 +104,14 @@ export const lessonCalls = {
   'lessons.deleteImported': defineCall({
     args: z.object({ id: lessonIdSchema }).strict(),
     result: z.object({ deleted: z.literal(true) }),
+  /**
+   * Staff only: the instructor notes (```staff fences) of one step, in both languages; null where a
+   * language has none. A student connection gets `staff-locked`; an unknown lesson `not-found`
+   * (error.not-found); a step outside the lesson `bad-request` (error.bad-request).
+   */
+  'lessons.staffNotes': defineCall({
+    args: z.object({ id: lessonIdSchema, step: stepSchema }).strict(),
+    result: z.custom<{ notes: Record<Locale, string | null> }>(),
     access: 'staff',
   }),
   'lessons.importPack': defineCall({

@@ -13,6 +13,7 @@ import { projectCalls } from './contract-projects';
 import { lessonCalls } from './contract-lessons';
 import { syncCalls, syncEvents } from './contract-sync';
 import { classroomCalls, classroomEvents, planCalls } from './contract-classroom';
+import { helpCalls } from './contract-help';
 
 export const calls = {
   ...appCalls,
@@ -25,6 +26,7 @@ export const calls = {
   ...syncCalls,
   ...planCalls,
   ...classroomCalls,
+  ...helpCalls,
 };
 
 export const events = {

@@ -133,6 +133,8 @@ export interface LessonStep {
   /** A workspace that passes every check (required for build steps with checks). */
   solution: { file: string; workspace: unknown } | null;
   checks: StepCheck[];
+  /** Help-resource keys (```help): the panel shows the centre's country entries for them. */
+  helpKeys: string[];
   text: Record<Locale, StepText>;
 }
 

@@ -20,6 +20,8 @@ export interface FileStep {
   start: { line: number; value: string } | null;
   solution: { line: number; file: string } | null;
   checks: { line: number; checks: StepCheck[] } | null;
+  /** Help-resource keys of a ```help fence (the centre's country file gives the entries). */
+  help: { line: number; keys: string[] } | null;
 }
 
 export interface LessonFile {
@@ -30,7 +32,10 @@ export interface LessonFile {
   images: Array<{ file: string; line: number }>;
 }
 
-const fenceKinds = ['hint', 'blocks', 'start', 'solution', 'check', 'behaviour', 'staff', 'question', 'choice'];
+const fenceKinds = ['hint', 'blocks', 'start', 'solution', 'check', 'behaviour', 'staff', 'question', 'choice', 'help'];
+
+/** A help-resource key: lower case words joined by dashes (`child-helpline`). */
+export const helpKeyPattern = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 
 /** Raw HTML is not allowed in lesson text (packs come from USB sticks): `<tag`, `</tag`, `<!--`. */
 const htmlPattern = /<\s*[a-zA-Z!/?]/;
@@ -86,6 +91,7 @@ export const parseLessonFile = (file: string, text: string, problems: LessonProb
         start: null,
         solution: null,
         checks: null,
+        help: null,
       };
       index++;
       continue;
@@ -184,6 +190,13 @@ function readFence(
         correct: /\bcorrect\b/i.test(info),
         explanation: rest.join('\n').trim(),
       });
+      return;
+    }
+    case 'help': {
+      const keys = text.split(/[\s,]+/).filter(Boolean);
+      for (const key of keys) if (!helpKeyPattern.test(key)) problem(line, 'lessonFormat.badHelpKey', { key });
+      if (keys.length === 0) problem(line, 'lessonFormat.badHelpKey', { key: '' });
+      step.help = { line, keys: [...(step.help?.keys ?? []), ...keys] };
       return;
     }
     case 'blocks':

@@ -224,6 +224,19 @@ export const parseLesson = (files: Record<string, string>, options: ParseLessonO
       if (enStep && enStep.choices.map((c) => c.correct).join() !== esStep.choices.map((c) => c.correct).join())
         problem('en.md', enStep.line, 'lessonFormat.differsFromEs', { what: 'choice' });
     }
+    // Every choice, right or wrong, tells the child why (the feedback a screen reader reads out).
+    for (const [locale, step] of [
+      ['es', esStep],
+      ['en', enStep],
+    ] as const) {
+      for (const [n, choice] of (step?.choices ?? []).entries()) {
+        if (choice.explanation === '')
+          problem(`${locale}.md`, step!.line, 'lessonFormat.choiceNeedsFeedback', { choice: n + 1 });
+      }
+    }
+    // Help keys are part of the step's text in both languages: both files list the same ones.
+    if (enStep && (esStep.help?.keys ?? []).join() !== (enStep.help?.keys ?? []).join())
+      problem('en.md', enStep.help?.line ?? enStep.line, 'lessonFormat.differsFromEs', { what: 'help' });
     const textOf = (step: FileStep | undefined): StepText => ({
       title: step?.title ?? '',
       body: step?.body ?? '',
@@ -238,6 +251,7 @@ export const parseLesson = (files: Record<string, string>, options: ParseLessonO
       start,
       solution,
       checks,
+      helpKeys: esStep.help?.keys ?? [],
       text: { es: textOf(esStep), en: textOf(enStep) },
     };
   });

@@ -12,6 +12,7 @@ import { createFileLogger, type Logger } from './logger';
 import { createSettingsStore } from './settings-store';
 import { createProjectStore } from '../projects/project-store';
 import { createLessonsService } from '../lessons/create-lessons-service';
+import { createHelpService } from '../lessons/help-service';
 import type { AppMode, AppServices } from './services';
 import packageJson from '../../package.json';
 import { createCredentialStore, type SecretSealer } from '../sync/credential-store';
@@ -137,6 +138,7 @@ export const createServices = async (options: {
     lessons,
     plans,
     classroom,
+    help: createHelpService({ settings, logger }),
     async dispose() {
       if (disposed) return;
       disposed = true;

@@ -10,6 +10,7 @@ import type { LessonService } from '../lessons/lesson-service';
 import type { SyncService } from '../sync/sync-service';
 import type { PlanService } from '../classroom/plan-service';
 import type { ClassroomService } from '../classroom/classroom-service';
+import type { HelpService } from '../lessons/help-service';
 
 export type AppMode = 'electron' | 'browser';
 
@@ -37,6 +38,8 @@ export interface AppServices {
   plans: PlanService;
   /** The live class on the centre's network, instructor and student sides (issue 12). */
   classroom: ClassroomService;
+  /** Helplines per country for the lessons, and the centre's chosen country (issue 11). */
+  help: HelpService;
   /** Stops workers, closes ports and databases. Safe to call twice. */
   dispose(): Promise<void>;
 }

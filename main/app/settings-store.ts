@@ -1,10 +1,17 @@
 import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { z } from 'zod';
+import { helpCountrySchema } from '../../common/help-resources/help-resources';
 import { defaultLocale, localeSchema } from '../../common/i18n/locale';
 import { writeFileAtomic } from './atomic-write';
 import type { Logger } from './logger';
 
-const settingsSchema = z.object({ language: localeSchema.default(defaultLocale) }).passthrough();
+const settingsSchema = z
+  .object({
+    language: localeSchema.default(defaultLocale),
+    /** The country whose helplines the lessons show (chosen by the centre admin); null = none yet. */
+    helpCountry: helpCountrySchema.nullable().default(null),
+  })
+  .passthrough();
 export type Settings = z.infer<typeof settingsSchema>;
 
 export interface SettingsStore {
@@ -14,7 +21,7 @@ export interface SettingsStore {
 
 /** Small JSON settings file. A damaged file is kept aside (never silently overwritten). */
 export const createSettingsStore = (file: string, logger: Logger): SettingsStore => {
-  let current: Settings = { language: defaultLocale };
+  let current: Settings = { language: defaultLocale, helpCountry: null };
   if (existsSync(file)) {
     try {
       current = settingsSchema.parse(JSON.parse(readFileSync(file, 'utf8')));

@@ -13,6 +13,7 @@ import { createProjectHandlers } from './handlers-projects';
 import { createLessonHandlers } from './handlers-lessons';
 import { createSyncHandlers } from './handlers-sync';
 import { createClassroomHandlers, createLiveClassHandlers } from './handlers-classroom';
+import { createHelpHandlers } from './handlers-help';
 
 export const createAllHandlers = (services: AppServices): CallHandlers => ({
   ...createAppHandlers(services),
@@ -25,6 +26,7 @@ export const createAllHandlers = (services: AppServices): CallHandlers => ({
   ...createSyncHandlers(services),
   ...createClassroomHandlers(services),
   ...createLiveClassHandlers(services),
+  ...createHelpHandlers(services),
 });
 
 export const createAppDispatcher = (services: AppServices): Dispatcher =>

@@ -42,6 +42,8 @@ export interface LessonService {
   forStaff(id: string): Promise<Lesson>;
   /** Ids of every lesson this PC offers (shipped and imported). */
   knownIds(): Promise<Set<string>>;
+  /** For staff calls only (the dispatcher checks the role): one step's instructor notes. */
+  staffNotes(id: string, step: number): Promise<{ notes: Record<Locale, string | null> }>;
   importPack(
     pack: LessonPack,
     locale: Locale,
@@ -158,6 +160,10 @@ export const createLessonService = (options: {
     },
     async knownIds() {
       return new Set((await library.all()).keys());
+    async staffNotes(id, step) {
+      const found = stepOf((await lessonOf(id)).lesson, step);
+      const notesOf = (locale: Locale) => found.text[locale].staffNotes?.trim() || null;
+      return { notes: { es: notesOf('es'), en: notesOf('en') } };
     },
     async importPack(pack, locale) {
       let files: PackFiles;

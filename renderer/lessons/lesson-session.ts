@@ -6,7 +6,9 @@ import type { EditorHandle } from '../editor/editor-handle';
 import { applyTranslations, getLocale, onLocaleChange, t } from '../i18n/i18n';
 import type { ChispaClient } from '../ipc/client';
 import { createAutosave } from '../projects/autosave';
+import { renderLessonHelp, type LessonHelp } from './lesson-help';
 import { lessonLayout } from './lesson-layout';
+import { createLessonStaffNotes } from './lesson-staff-notes';
 import { clearResult, renderScenario, showCheckResult, showResultText, showScenarioAnswer } from './lesson-result';
 import { lessonImages } from './lesson-image';
 import { buildLessonView, renderStepList, renderStepText } from './lesson-view';
@@ -36,10 +38,21 @@ export const openLessonSession = async (options: {
   /** Shows the last answer again (in the new language after a switch); null = nothing shown. */
   let showLast: (() => void) | null = null;
 
+  const helpKeys = [...new Set(lesson.steps.flatMap((step) => step.helpKeys))];
+  const help: LessonHelp | null =
+    helpKeys.length === 0
+      ? null
+      : await client.call('help.resources', { keys: helpKeys }).catch((error: unknown) => {
+          console.warn('help resources could not be read', error);
+          return null;
+        });
+
   await shared.projectAutosave?.pause();
   const stash = editor.saveState();
   const view = buildLessonView();
   const images = lessonImages(client, lesson.id);
+  const staffNotes = createLessonStaffNotes(client, lesson.id);
+  view.help.after(staffNotes.element);
   applyTranslations(view.root);
 
   const autosave = createAutosave({
@@ -70,6 +83,9 @@ export const openLessonSession = async (options: {
     const step = lesson.steps[current];
     renderStepList(view, lesson, work, current, (index) => void goTo(index));
     renderStepText(view, lesson, step, current, hintsShown, images);
+    renderStepText(view, lesson, step, current, hintsShown);
+    renderLessonHelp(view.help, step.helpKeys, help, getLocale());
+    staffNotes.showStep(current);
     renderScenario(view, step, (choice) => void answer(choice));
     view.checkButton.hidden = step.kind !== 'build' || step.checks.length === 0;
     view.previous.disabled = current === 0;
@@ -177,6 +193,7 @@ export const openLessonSession = async (options: {
     document.removeEventListener('visibilitychange', flushWhenHidden);
     stopWatching();
     stopLocale();
+    staffNotes.dispose();
     current = -1;
     editor.setAllowedBlocks(null);
     editor.loadState(stash);

@@ -16,6 +16,8 @@ export interface LessonView {
   hints: HTMLOListElement;
   hintButton: HTMLButtonElement;
   scenario: HTMLElement;
+  /** The step's helplines from the centre's country (```help keys). */
+  help: HTMLElement;
   checkButton: HTMLButtonElement;
   /** Polite live region: the check's verdict and message. */
   result: HTMLElement;
@@ -45,6 +47,7 @@ export const buildLessonView = (): LessonView => {
     'data-testid': 'lesson-hint',
   });
   const scenario = h('div', { class: 'lesson-scenario', 'data-testid': 'lesson-scenario' });
+  const help = h('aside', { class: 'lesson-help', 'data-testid': 'lesson-help', hidden: true });
   const checkButton = label('button', 'lessons.check.button', {
     type: 'button',
     class: 'lesson-check',
@@ -87,6 +90,7 @@ export const buildLessonView = (): LessonView => {
     stepTitle,
     body,
     h('div', { class: 'lesson-hint-box' }, hints, hintButton),
+    help,
     scenario,
     h('div', { class: 'lesson-actions' }, checkButton),
     result,
@@ -106,6 +110,7 @@ export const buildLessonView = (): LessonView => {
     hints,
     hintButton,
     scenario,
+    help,
     checkButton,
     result,
     timeline,

@@ -4,6 +4,7 @@ import { h, label } from '../ui/dom';
 import { field, textInput } from './form-fields';
 import type { StaffContext } from './staff-context';
 import { buildPrivacySettings } from './privacy-settings';
+import { buildHelpCountrySettings } from './help-country-settings';
 import { createStatusLine } from './status-line';
 import { translateTree } from './staff-text';
 
@@ -134,6 +135,7 @@ export const createSettingsView = (ctx: StaffContext) => {
     centreForm,
     backup,
     ctx.role === 'admin' ? buildPrivacySettings(ctx) : null,
+    ctx.role === 'admin' ? buildHelpCountrySettings(ctx) : null,
   );
   translateTree(element);
   showInstructorState(ctx.status.instructorPinSet);

@@ -7,6 +7,7 @@ import { buildStaffShell } from './staff-shell';
 import { createStatusLine } from './status-line';
 import { buildStorageScreen } from './storage-screen';
 import { idleCheckMs, idleStep } from './idle-watch';
+import { announceStaffRole } from './staff-role-event';
 
 /**
  * The staff region's content: first-run setup, PIN screen, damaged-database screen, or the
@@ -69,6 +70,7 @@ export const createStaffArea = (client: ChispaClient, onExit: () => void) => {
     }
     idleLockMs = staffStatus.idleLockMs;
     startIdleWatch();
+    announceStaffRole(role);
   };
 
   const unlocked = async (role: StaffRoleName) => {
@@ -81,6 +83,7 @@ export const createStaffArea = (client: ChispaClient, onExit: () => void) => {
 
   function showGate(staffStatus: StaffStatus, noticeKey?: string) {
     stopIdleWatch();
+    announceStaffRole(null);
     shellHolder.hidden = true;
     gate.hidden = false;
     const screen = !staffStatus.setUp
@@ -92,6 +95,7 @@ export const createStaffArea = (client: ChispaClient, onExit: () => void) => {
 
   const showStorage = async () => {
     stopIdleWatch();
+    announceStaffRole(null);
     shellHolder.hidden = true;
     gate.hidden = false;
     try {
@@ -138,6 +142,7 @@ export const createStaffArea = (client: ChispaClient, onExit: () => void) => {
     shellRole = null;
     shellHolder.replaceChildren();
     gate.replaceChildren();
+    announceStaffRole(null);
     onExit();
   }
 

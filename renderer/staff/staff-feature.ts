@@ -6,7 +6,7 @@ import { wireParamTextRefresh } from './staff-text';
 
 /**
  * Issue 6, renderer half: a "Staff" button in the header opens the PIN-protected staff area in
- * place of the student regions; leaving it (or "Lock") locks it and brings the student view back.
+ * place of the student regions (an open lesson stays, with its instructor notes); leaving it (or "Lock") locks it and brings the student view back.
  */
 export const staffFeature: Feature = ({ client, frame }) => {
   wireParamTextRefresh();
@@ -44,6 +44,9 @@ export const staffFeature: Feature = ({ client, frame }) => {
   const showStaff = () => {
     hiddenBefore = studentRegions.map((student) => student.hidden);
     for (const student of studentRegions) student.hidden = true;
+    // An open lesson stays beside the staff area: there it shows the step's instructor notes.
+    const lesson = frame.regions.lesson;
+    if (lesson.dataset.lesson && !hiddenBefore[0]) lesson.hidden = false;
     region.hidden = false;
     document.body.classList.add('staff-mode');
     setToggle('app.student.open', true);

@@ -103,17 +103,25 @@ describe('a lesson in Chromium at 1024×768 (browser mode)', () => {
         .locator('[data-testid=lesson-list] button')
         .evaluateAll((items) => items.map((item) => item.getAttribute('data-lesson')));
     expect(await listed()).toEqual(
-      expect.arrayContaining(['first-blocks', 'blink', 'traffic-light', 'button-led', 'final-project']),
+      expect.arrayContaining([
+        'first-blocks',
+        'blink',
+        'traffic-light',
+        'button-led',
+        'final-project',
+        'safety-passwords',
+      ]),
     );
     await page.selectOption('[data-testid=lesson-filter-level]', '2');
     expect(await listed()).toEqual(expect.arrayContaining(['traffic-light', 'button-led', 'buzzer-melody']));
     expect(await listed()).not.toContain('blink');
-    await page.selectOption('[data-testid=lesson-filter-level]', '');
     await page.selectOption('[data-testid=lesson-filter-audience]', 'teachers');
     expect(await listed()).toEqual([]);
     expect(await page.locator('[data-testid=lesson-list-message]').textContent()).toBe(
       'No hay lecciones con estos filtros.',
     );
+    await page.selectOption('[data-testid=lesson-filter-level]', '');
+    expect(await listed()).toEqual(['teachers-session']);
     await page.selectOption('[data-testid=lesson-filter-audience]', '');
     // The whole toolbox before the lesson…
     expect((await shownCategories(page)).length).toBeGreaterThan(8);

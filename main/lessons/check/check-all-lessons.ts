@@ -5,7 +5,11 @@
  * asks nothing). Returns problems per lesson with timings; printing is the caller's.
  */
 import { join } from 'node:path';
+import { knownHelpKeys } from '../../../common/help-resources/help-resources';
+import { reviewCurriculumLesson } from '../../../common/lessons/curriculum-rules';
 import type { CheckResult, Lesson, LessonProblem } from '../../../common/lessons/lesson-types';
+import type { Readability } from '../../../common/lessons/readability';
+import { HELP_RESOURCES_FOLDER, loadHelpResources } from '../help-resources-store';
 import { lessonFolders, loadLessonFolder } from '../load-lesson-folder';
 import { checkStep } from './check-step';
 
@@ -19,12 +23,24 @@ export interface LessonReport {
   lesson: Lesson | null;
   problems: LessonProblem[];
   steps: StepReport[];
+  /** Of the Spanish a child reads (null when the lesson did not parse). */
+  readability: Readability | null;
   elapsedMs: number;
 }
 
-export const checkLessonFolder = async (root: string, folder: string, known: ReadonlySet<string>): Promise<LessonReport> => {
+const helpKeysIn = async (root: string): Promise<{ keys: Set<string>; problems: LessonProblem[] }> => {
+  const resources = await loadHelpResources(join(root, HELP_RESOURCES_FOLDER));
+  return { keys: knownHelpKeys(resources.files), problems: resources.problems };
+};
+
+export const checkLessonFolder = async (
+  root: string,
+  folder: string,
+  known: ReadonlySet<string>,
+  helpKeys?: ReadonlySet<string>,
+): Promise<LessonReport> => {
   const started = performance.now();
-  const report: LessonReport = { folder, lesson: null, problems: [], steps: [], elapsedMs: 0 };
+  const report: LessonReport = { folder, lesson: null, problems: [], steps: [], readability: null, elapsedMs: 0 };
   const parsed = await loadLessonFolder(join(root, folder));
   if (!parsed.ok) {
     report.problems.push(...parsed.problems);
@@ -33,6 +49,9 @@ export const checkLessonFolder = async (root: string, folder: string, known: Rea
   }
   const lesson = parsed.lesson;
   report.lesson = lesson;
+  const review = reviewCurriculumLesson(lesson, helpKeys ?? (await helpKeysIn(root)).keys);
+  report.readability = review.readability;
+  report.problems.push(...review.problems);
   if (lesson.id !== folder)
     report.problems.push({ file: 'es.md', line: 0, messageKey: 'lessonFormat.idNotFolder', params: { id: lesson.id, folder } });
   for (const prerequisite of lesson.prerequisites) {
@@ -66,7 +85,10 @@ export const checkLessonFolder = async (root: string, folder: string, known: Rea
 export const checkAllLessons = async (root: string): Promise<LessonReport[]> => {
   const folders = await lessonFolders(root);
   const known = new Set(folders);
+  const help = await helpKeysIn(root);
   const reports: LessonReport[] = [];
-  for (const folder of folders) reports.push(await checkLessonFolder(root, folder, known));
+  if (help.problems.length > 0)
+    reports.push({ folder: HELP_RESOURCES_FOLDER, lesson: null, problems: help.problems, steps: [], readability: null, elapsedMs: 0 });
+  for (const folder of folders) reports.push(await checkLessonFolder(root, folder, known, help.keys));
   return reports;
 };

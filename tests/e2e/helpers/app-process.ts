@@ -29,7 +29,7 @@ export const ensureBuilt = (): void => {
  * directory, and waits for its one "Chispa: URL" line.
  */
 export const startApp = async (
-  options: { dataDir?: string; env?: Record<string, string> } = {},
+  options: { dataDir?: string; env?: Record<string, string>; startTimeoutMs?: number } = {},
 ): Promise<RunningApp> => {
   ensureBuilt();
   const ownsDataDir = !options.dataDir;
@@ -48,9 +48,10 @@ export const startApp = async (
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
+    const startTimeoutMs = options.startTimeoutMs ?? 30_000;
     const timer = setTimeout(
-      () => reject(new Error(`browser mode did not start in 30 s:\n${output}`)),
-      30_000,
+      () => reject(new Error(`browser mode did not start in ${startTimeoutMs / 1000} s:\n${output}`)),
+      startTimeoutMs,
     );
     const onData = (chunk: Buffer) => {
       output += chunk.toString();

@@ -27,10 +27,11 @@ describe('lesson service (real lessons, real check engine)', () => {
 
   it('lists the shipped lessons (not the guides) with no progress yet', async () => {
     const { lessons: listed, openLesson } = await lessons.list();
-    expect(listed.map((lesson) => lesson.id)).toEqual(
-      expect.arrayContaining(['first-blocks', 'blink', 'traffic-light', 'button-led', 'final-project']),
-    );
-    expect(listed.map((lesson) => lesson.id)).not.toContain('guides');
+    const ids = listed.map((lesson) => lesson.id);
+    expect(ids).toEqual(expect.arrayContaining(['blink', 'button-led', 'first-blocks', 'traffic-light', 'final-project', 'safety-passwords']));
+    expect(ids).not.toContain('guides');
+    expect(ids).not.toContain('help-resources');
+    expect(ids).not.toContain('plans');
     expect(listed.every((lesson) => lesson.source === 'shipped' && lesson.passedSteps === 0)).toBe(true);
     expect(openLesson).toBeNull();
   });
