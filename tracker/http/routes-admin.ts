@@ -32,7 +32,7 @@ const codeSchema = z
 const staffSchema = z.object({ username: z.string(), password: z.string() }).strict();
 
 /** The tracker admin's API (bootstrap admin token): places, enrolment codes, devices, staff, bundles. */
-export const registerAdminRoutes = (app: FastifyInstance, { db, adminToken }: TrackerContext) => {
+export const registerAdminRoutes = (app: FastifyInstance, { db, adminToken, retention }: TrackerContext) => {
   const admin = `${apiPrefix}/admin`;
 
   const preHandler = async (request: FastifyRequest, reply: FastifyReply) => {
@@ -134,7 +134,7 @@ export const registerAdminRoutes = (app: FastifyInstance, { db, adminToken }: Tr
 
   app.post(syncPaths.bundles, { preHandler, bodyLimit: 256 * 1024 * 1024 }, async (request, reply) => {
     const text = typeof request.body === 'string' ? request.body : JSON.stringify(request.body);
-    const outcome = await importBundle(db, text);
+    const outcome = await importBundle(db, text, retention ?? null);
     if (!outcome.ok) return replyError(reply, outcome.code);
     return { bundleId: outcome.bundleId, deviceId: outcome.deviceId, ...outcome.counts };
   });
