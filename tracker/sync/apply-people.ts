@@ -1,6 +1,6 @@
 import type { PersonItem, TombstoneItem } from '../../common/sync/sync-items';
 import { keepConflicts, type BatchContext, type Keyed } from './batch-context';
-import { applyCountDeltas, countDeltas, type CountedRow } from './rollup-counts';
+import { applyCountDeltas, countDeltas, monthDays, type CountedRow } from './rollup-counts';
 
 const idsJson = (ids: Iterable<string>) => JSON.stringify([...new Set(ids)]);
 
@@ -114,14 +114,14 @@ export const applyTombstones = async (context: BatchContext, entries: Keyed<Tomb
   const months = await context.tx.query<CountedRow>(
     `DELETE FROM reach_person_month WHERE centre_id = $1::uuid
      AND person_id IN (SELECT value::uuid FROM jsonb_array_elements_text($2::jsonb))
-     RETURNING month::text, person_type, age_band, sex`,
+     RETURNING ${monthDays('month')} AS month, person_type, age_band, sex`,
     [context.centreId, JSON.stringify(ids)],
   );
   await applyCountDeltas(context.tx, context.centreId, 'reach_month_count', countDeltas(months, []));
   const people = await context.tx.query<CountedRow>(
     `DELETE FROM reach_person WHERE centre_id = $1::uuid
      AND person_id IN (SELECT value::uuid FROM jsonb_array_elements_text($2::jsonb))
-     RETURNING first_month::text AS month, person_type, age_band, sex`,
+     RETURNING ${monthDays('first_month')} AS month, person_type, age_band, sex`,
     [context.centreId, JSON.stringify(ids)],
   );
   await applyCountDeltas(context.tx, context.centreId, 'reach_first_count', countDeltas(people, []));

@@ -1,15 +1,21 @@
 import type { Queryable } from '../db/database';
 
-/** A rollup row as it counts: its month and the cell it falls in. */
+/** A rollup row as it counts: its month (days since 2000-01-01) and the cell it falls in. */
 export interface CountedRow {
-  month: string | Date;
+  month: number;
   person_type: string;
   age_band: string;
   sex: string | null;
 }
 
-const dayOf = (month: string | Date) =>
-  typeof month === 'string' ? month.slice(0, 10) : month.toISOString().slice(0, 10);
+/**
+ * RETURNING gives a month as days since 2000-01-01 (`month - date '2000-01-01'`): subtracting
+ * dates is immutable, a date cast to text is not, and Citus refuses the latter in RETURNING.
+ */
+export const monthDays = (column: string) => `(${column} - date '2000-01-01')::int`;
+
+export const dayOf = (days: number) =>
+  new Date(Date.UTC(2000, 0, 1 + Number(days))).toISOString().slice(0, 10);
 
 /** The change in each count cell when `removed` rows go and `added` rows come. */
 export const countDeltas = (removed: CountedRow[], added: CountedRow[]) => {

@@ -1,13 +1,10 @@
 import type { BatchContext } from './batch-context';
 import type { PersonMonth } from './apply-attendance';
-import { applyCountDeltas, countDeltas, type CountedRow } from './rollup-counts';
+import { applyCountDeltas, countDeltas, dayOf, monthDays, type CountedRow } from './rollup-counts';
 
 interface PersonRow extends CountedRow {
   person_id: string;
 }
-
-const day = (value: string | Date) =>
-  typeof value === 'string' ? value.slice(0, 10) : value.toISOString().slice(0, 10);
 
 /**
  * Recomputes the reach rollups for the person-months a batch touched, from the attendance rows
@@ -22,7 +19,7 @@ export const updateReachRollups = async (context: BatchContext, touched: PersonM
     `DELETE FROM reach_person_month m
      USING jsonb_to_recordset($2::jsonb) AS k(person_id uuid, month date)
      WHERE m.centre_id = $1::uuid AND m.person_id = k.person_id AND m.month = k.month
-     RETURNING m.person_id::text, m.month::text, m.person_type, m.age_band, m.sex`,
+     RETURNING m.person_id::text, ${monthDays('m.month')} AS month, m.person_type, m.age_band, m.sex`,
     params,
   );
   const addedMonths = await context.tx.query<PersonRow>(
@@ -37,7 +34,7 @@ export const updateReachRollups = async (context: BatchContext, touched: PersonM
        AND a.session_date >= k.month AND a.session_date < (k.month + interval '1 month')::date
      WHERE a.present
      GROUP BY k.month, a.person_id
-     RETURNING person_id::text, month::text, person_type, age_band, sex`,
+     RETURNING person_id::text, ${monthDays('month')} AS month, person_type, age_band, sex`,
     params,
   );
   await applyCountDeltas(
@@ -59,11 +56,11 @@ export const updateReachedPeople = async (context: BatchContext, people: string[
   const removed = await context.tx.query<PersonRow>(
     `DELETE FROM reach_person
      WHERE centre_id = $1::uuid AND person_id IN (SELECT value::uuid FROM jsonb_array_elements_text($2::jsonb))
-     RETURNING person_id::text, first_month::text AS month, person_type, age_band, sex`,
+     RETURNING person_id::text, ${monthDays('first_month')} AS month, person_type, age_band, sex`,
     params,
   );
   const recomputed = await context.tx.query<PersonRow>(
-    `SELECT m.person_id::text, min(m.month)::text AS month,
+    `SELECT m.person_id::text, ${monthDays('min(m.month)')} AS month,
        (array_agg(m.person_type ORDER BY m.month DESC))[1] AS person_type,
        (array_agg(m.age_band ORDER BY m.month DESC))[1] AS age_band,
        (array_agg(m.sex ORDER BY m.month DESC))[1] AS sex
@@ -75,9 +72,8 @@ export const updateReachedPeople = async (context: BatchContext, people: string[
   const keepFrom = context.keepFrom ? `${context.keepFrom}-01` : null;
   const added = new Map(recomputed.map((row) => [row.person_id, row]));
   for (const old of removed) {
-    if (!keepFrom || day(old.month) >= keepFrom) continue;
-    const now = added.get(old.person_id);
-    added.set(old.person_id, { ...(now ?? old), month: day(old.month) });
+    if (!keepFrom || dayOf(old.month) >= keepFrom) continue;
+    added.set(old.person_id, { ...(added.get(old.person_id) ?? old), month: old.month });
   }
   const rows = [...added.values()];
   if (rows.length)
@@ -85,7 +81,7 @@ export const updateReachedPeople = async (context: BatchContext, people: string[
       `INSERT INTO reach_person (centre_id, person_id, first_month, person_type, age_band, sex)
        SELECT $1::uuid, r.person_id, r.month, r.person_type, r.age_band, r.sex
        FROM jsonb_to_recordset($2::jsonb) AS r(person_id uuid, month date, person_type text, age_band text, sex text)`,
-      [context.centreId, JSON.stringify(rows.map((r) => ({ ...r, month: day(r.month) })))],
+      [context.centreId, JSON.stringify(rows.map((r) => ({ ...r, month: dayOf(r.month) })))],
     );
   await applyCountDeltas(context.tx, context.centreId, 'reach_first_count', countDeltas(removed, rows));
 };

@@ -79,7 +79,7 @@ for (const engine of trackerEngines)
       const again = await syncInProcess(
         db,
         device,
-        [checkInItem(centre.code, testSession('2026-06-20'), people[0])],
+        [checkInItem(centre.code, testSession('2026-06-12'), people[0])],
         {
           now,
           retention: 3,

@@ -2,6 +2,8 @@
 -- number of attendance rows. No person id in them: they outlive retention.
 -- Each person has one first month, and one row per month attended, so the counts add up exactly
 -- across centres, months, types, sexes and age bands. sex 'unknown' stands for not given.
+-- The sync adds signed differences (INSERT … ON CONFLICT DO UPDATE), so no CHECK on the sign:
+-- PostgreSQL checks the proposed row before it finds the conflict.
 
 -- People reached in a month (one per person and month attended).
 CREATE TABLE reach_month_count (
@@ -10,7 +12,7 @@ CREATE TABLE reach_month_count (
   person_type text NOT NULL,
   age_band text NOT NULL,
   sex text NOT NULL,
-  people integer NOT NULL CHECK (people >= 0),
+  people integer NOT NULL,
   PRIMARY KEY (centre_id, month, person_type, age_band, sex)
 );
 
@@ -22,7 +24,7 @@ CREATE TABLE reach_first_count (
   person_type text NOT NULL,
   age_band text NOT NULL,
   sex text NOT NULL,
-  people integer NOT NULL CHECK (people >= 0),
+  people integer NOT NULL,
   PRIMARY KEY (centre_id, first_month, person_type, age_band, sex)
 );
 
@@ -31,7 +33,7 @@ CREATE TABLE session_month_count (
   centre_id uuid NOT NULL REFERENCES centre (id),
   month date NOT NULL,
   activity_type text NOT NULL,
-  sessions integer NOT NULL CHECK (sessions >= 0),
+  sessions integer NOT NULL,
   PRIMARY KEY (centre_id, month, activity_type)
 );
 
