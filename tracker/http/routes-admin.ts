@@ -101,10 +101,11 @@ export const registerAdminRoutes = (app: FastifyInstance, { db, adminToken, rete
     { preHandler },
     async (request, reply) => {
       if (!z.string().uuid().safeParse(request.params.id).success) return replyError(reply, 'not-found');
-      const rows = await db.query(
-        'UPDATE device SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1::uuid RETURNING id',
-        [request.params.id],
-      );
+      // now() only as a plain value: Citus refuses a STABLE function mixed with a column in UPDATE.
+      await db.query('UPDATE device SET revoked_at = now() WHERE id = $1::uuid AND revoked_at IS NULL', [
+        request.params.id,
+      ]);
+      const rows = await db.query('SELECT id FROM device WHERE id = $1::uuid', [request.params.id]);
       if (rows.length === 0) return replyError(reply, 'not-found');
       return { id: request.params.id, revoked: true };
     },
