@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { dataLayout, ensureDataLayout } from '../main/app/data-dir';
 import { openAttendanceService } from '../main/attendance/attendance-service';
@@ -109,8 +110,11 @@ for (const engine of engines) {
     if (after.counts.pending !== 0 || after.counts.sent !== items) {
       throw new Error(`sent ${after.counts.sent} of ${items}, ${after.counts.pending} pending`);
     }
-    console.log(`bench: sync.${label}.app.${engine} = ${seconds.toFixed(1)} s (${items} outbox rows)`);
-    console.log(`bench: sync.${label}.app.${engine}.rate = ${Math.round(items / seconds)} rows/s`);
+    const load = `load average ${loadavg()[0].toFixed(1)}`;
+    console.log(
+      `bench: sync.${label}.app.${engine} = ${seconds.toFixed(1)} s (${items} outbox rows, ${load})`,
+    );
+    console.log(`bench: sync.${label}.app.${engine}.rate = ${Math.round(items / seconds)} rows/s (${load})`);
     await sync.dispose();
   } finally {
     await service.close();

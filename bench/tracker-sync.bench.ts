@@ -1,8 +1,11 @@
 /**
  * Sync of 100,000 attendance rows device → tracker (CHISPA_BENCH_SYNC_ROWS to change), end to
  * end over real HTTP on 127.0.0.1: outbox-shaped items, gzip'd batches of 500 with an
- * Idempotency-Key, answered per item, into a tracker process on PostgreSQL 15 and on PGlite.
+ * Idempotency-Key, answered per item, into a tracker process on PostgreSQL 15 and on PGlite, or
+ * on a 3-node Citus cluster on this machine (CHISPA_BENCH_ENGINES=postgres,citus). Each figure
+ * carries the machine's load average.
  */
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { maxBatchItems } from '../common/sync/sync-protocol';
 import { batchesOf, sendUntilAnswered } from '../tests/tracker/helpers/retrying-sender';
@@ -25,8 +28,9 @@ for (const engine of engines) {
     const seconds = (performance.now() - started) / 1000;
     const accepted = statuses.flat().filter((status) => status === 'accepted').length;
     if (accepted !== rows) throw new Error(`only ${accepted} of ${rows} rows accepted`);
-    console.log(`bench: sync.${label}.${engine} = ${seconds.toFixed(1)} s`);
-    console.log(`bench: sync.${label}.${engine}.rate = ${Math.round(rows / seconds)} rows/s`);
+    const load = `(load average ${loadavg()[0].toFixed(1)})`;
+    console.log(`bench: sync.${label}.${engine} = ${seconds.toFixed(1)} s ${load}`);
+    console.log(`bench: sync.${label}.${engine}.rate = ${Math.round(rows / seconds)} rows/s ${load}`);
   } finally {
     await tracker.stop();
   }

@@ -19,6 +19,33 @@ checks=(
   "postgresql-15:test -x /usr/lib/postgresql/15/bin/initdb"
 )
 
+# Citus (distributed PostgreSQL) for the tracker's Citus tests. Debian has no package, so it is
+# built from the source tarball kept beside the repository: ../shared/tools/install-citus.sh
+# (CHISPA_CITUS_INSTALLER to point elsewhere). Without it the Citus tests skip, saying why (and
+# a skip fails the run under CI=true).
+install_citus() {
+  local pg_config=/usr/lib/postgresql/15/bin/pg_config repo installer
+  [ -x "$pg_config" ] || return 0
+  if [ -f "$("$pg_config" --pkglibdir)/citus.so" ]; then
+    echo "citus: present in $("$pg_config" --pkglibdir)"
+    return 0
+  fi
+  repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+  installer=${CHISPA_CITUS_INSTALLER:-$repo/../shared/tools/install-citus.sh}
+  if [ ! -f "$installer" ]; then
+    echo "citus: not installed, and no installer at $installer (set CHISPA_CITUS_INSTALLER to install-citus.sh). The tracker's Citus tests will skip." >&2
+    return 0
+  fi
+  echo "citus: building and installing with $installer (a few minutes)"
+  if [ "$(id -u)" -eq 0 ]; then
+    bash "$installer"
+  elif sudo -n true >/dev/null 2>&1; then
+    sudo -n bash "$installer"
+  else
+    echo "citus: not installed. Run once as an administrator: sudo bash $installer" >&2
+  fi
+}
+
 missing=()
 for entry in "${checks[@]}"; do
   package="${entry%%:*}"
@@ -28,6 +55,7 @@ done
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "system packages: all present (${#checks[@]} checked)"
+  install_citus
   exit 0
 fi
 
@@ -53,3 +81,4 @@ if ! $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/tmp/
   exit 1
 fi
 echo "system packages: installed ${missing[*]}"
+install_citus

@@ -9,11 +9,13 @@ import { migrate } from './db/migrate';
 import { housekeeping } from './housekeeping';
 import { buildServer } from './http/build-server';
 import { randomSecret } from './auth/secrets';
+import { retentionFromEnv } from './db/retention';
 
 const env = process.env;
 const location = env.CHISPA_TRACKER_DATABASE ?? '.chispa-tracker';
 const host = env.CHISPA_TRACKER_HOST ?? '127.0.0.1';
 const port = Number(env.CHISPA_TRACKER_PORT ?? 8470);
+const retention = retentionFromEnv(env.CHISPA_TRACKER_RETENTION_MONTHS);
 let adminToken = env.CHISPA_TRACKER_ADMIN_TOKEN ?? '';
 if (adminToken.length < 24) {
   if (adminToken) throw new Error('CHISPA_TRACKER_ADMIN_TOKEN must be at least 24 characters');
@@ -28,10 +30,10 @@ const https =
 const db = await openDatabase(location);
 const applied = await migrate(db);
 if (applied.length) console.log(`tracker: applied migrations ${applied.join(', ')} (${db.engine})`);
-await housekeeping(db);
-setInterval(() => void housekeeping(db).catch(() => undefined), 6 * 3600 * 1000).unref();
+await housekeeping(db, retention);
+setInterval(() => void housekeeping(db, retention).catch(() => undefined), 6 * 3600 * 1000).unref();
 const { app } = await buildServer(
-  { db, adminToken },
+  { db, adminToken, retention },
   { trustProxy: env.CHISPA_TRACKER_TRUST_PROXY === '1', https },
 );
 const address = await app.listen({ host, port });

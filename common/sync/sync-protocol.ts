@@ -40,6 +40,7 @@ export const invalidReasonSchema = z.enum([
   'no-consent',
   'person-erased',
   'future-date',
+  'past-retention',
 ]);
 export type InvalidReason = z.infer<typeof invalidReasonSchema>;
 

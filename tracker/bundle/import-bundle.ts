@@ -1,6 +1,7 @@
 import { bundleChunkIdempotencyKey } from '../../common/sync/bundle-format';
 import { maxBatchItems, type ItemStatus } from '../../common/sync/sync-protocol';
 import type { Database } from '../db/database';
+import type { RetentionMonths } from '../db/retention';
 import { syncBatch } from '../sync/sync-batch';
 import { openBundle, readBundleFile } from './open-bundle';
 
@@ -12,7 +13,11 @@ export type BundleImport =
  * A USB bundle goes through the same path as a sync: chunks of maxBatchItems, each with a
  * key derived from the bundle id, so importing the same file twice changes nothing.
  */
-export const importBundle = async (db: Database, text: string): Promise<BundleImport> => {
+export const importBundle = async (
+  db: Database,
+  text: string,
+  retention: RetentionMonths = null,
+): Promise<BundleImport> => {
   const bundle = readBundleFile(text);
   if (!bundle) return { ok: false, code: 'bundle-invalid' };
   const [device] = await db.query<{
@@ -38,6 +43,7 @@ export const importBundle = async (db: Database, text: string): Promise<BundleIm
       enrolled,
       bundleChunkIdempotencyKey(bundle.bundleId, chunk),
       items.slice(start, start + maxBatchItems),
+      { retention },
     );
     if (outcome.kind !== 'answered') return { ok: false, code: 'bundle-invalid' };
     // A chunk imported before changes nothing now: its items count as duplicates this time.

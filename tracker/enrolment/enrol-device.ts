@@ -67,11 +67,15 @@ export const issueEnrolmentCode = async (
   ttlMinutes = defaultCodeTtlMinutes,
 ): Promise<{ code: string; expiresAt: string } | null> => {
   const code = newEnrolmentCode();
-  const rows = await db.query<{ expires_at: string | Date }>(
-    `INSERT INTO enrolment_code (code_hash, centre_id, expires_at)
-     SELECT $1, id, now() + make_interval(mins => $3) FROM centre WHERE code = $2
-     RETURNING expires_at`,
-    [hashSecret(normaliseEnrolmentCode(code)), centreCode, ttlMinutes],
+  // Two plain statements (no INSERT … SELECT with now()): the same on a Citus reference table.
+  const [centre] = await db.query<{ id: string }>('SELECT id::text FROM centre WHERE code = $1', [
+    centreCode,
+  ]);
+  if (!centre) return null;
+  const expiresAt = new Date(Date.now() + ttlMinutes * 60_000).toISOString();
+  await db.query(
+    'INSERT INTO enrolment_code (code_hash, centre_id, expires_at) VALUES ($1, $2::uuid, $3::timestamptz)',
+    [hashSecret(normaliseEnrolmentCode(code)), centre.id, expiresAt],
   );
-  return rows[0] ? { code, expiresAt: new Date(rows[0].expires_at).toISOString() } : null;
+  return { code, expiresAt };
 };

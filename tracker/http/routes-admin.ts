@@ -32,7 +32,7 @@ const codeSchema = z
 const staffSchema = z.object({ username: z.string(), password: z.string() }).strict();
 
 /** The tracker admin's API (bootstrap admin token): places, enrolment codes, devices, staff, bundles. */
-export const registerAdminRoutes = (app: FastifyInstance, { db, adminToken }: TrackerContext) => {
+export const registerAdminRoutes = (app: FastifyInstance, { db, adminToken, retention }: TrackerContext) => {
   const admin = `${apiPrefix}/admin`;
 
   const preHandler = async (request: FastifyRequest, reply: FastifyReply) => {
@@ -101,10 +101,11 @@ export const registerAdminRoutes = (app: FastifyInstance, { db, adminToken }: Tr
     { preHandler },
     async (request, reply) => {
       if (!z.string().uuid().safeParse(request.params.id).success) return replyError(reply, 'not-found');
-      const rows = await db.query(
-        'UPDATE device SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1::uuid RETURNING id',
-        [request.params.id],
-      );
+      // now() only as a plain value: Citus refuses a STABLE function mixed with a column in UPDATE.
+      await db.query('UPDATE device SET revoked_at = now() WHERE id = $1::uuid AND revoked_at IS NULL', [
+        request.params.id,
+      ]);
+      const rows = await db.query('SELECT id FROM device WHERE id = $1::uuid', [request.params.id]);
       if (rows.length === 0) return replyError(reply, 'not-found');
       return { id: request.params.id, revoked: true };
     },
@@ -134,7 +135,7 @@ export const registerAdminRoutes = (app: FastifyInstance, { db, adminToken }: Tr
 
   app.post(syncPaths.bundles, { preHandler, bodyLimit: 256 * 1024 * 1024 }, async (request, reply) => {
     const text = typeof request.body === 'string' ? request.body : JSON.stringify(request.body);
-    const outcome = await importBundle(db, text);
+    const outcome = await importBundle(db, text, retention ?? null);
     if (!outcome.ok) return replyError(reply, outcome.code);
     return { bundleId: outcome.bundleId, deviceId: outcome.deviceId, ...outcome.counts };
   });

@@ -15,7 +15,7 @@ import type { TrackerContext } from './tracker-context';
 const now = () => new Date().toISOString();
 
 /** What devices call: health probe, enrolment, "am I enrolled?", and the sync itself. */
-export const registerDeviceRoutes = (app: FastifyInstance, { db }: TrackerContext) => {
+export const registerDeviceRoutes = (app: FastifyInstance, { db, retention }: TrackerContext) => {
   app.get(syncPaths.health, async () => ({ ok: true, serverTime: now() }));
 
   app.post(syncPaths.enrol, async (request, reply) => {
@@ -44,7 +44,9 @@ export const registerDeviceRoutes = (app: FastifyInstance, { db }: TrackerContex
       const tooMany = Array.isArray(items) && items.length > maxBatchItems;
       return replyError(reply, tooMany ? 'batch-too-large' : 'invalid-request');
     }
-    const outcome = await syncBatch(db, auth.device, key.data, body.data.items);
+    const outcome = await syncBatch(db, auth.device, key.data, body.data.items, {
+      retention: retention ?? null,
+    });
     if (outcome.kind === 'key-reused') return replyError(reply, 'idempotency-key-reused');
     return { serverTime: now(), results: outcome.results };
   });

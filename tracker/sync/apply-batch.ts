@@ -24,15 +24,22 @@ export const applyBatch = async (
   device: EnrolledDevice,
   items: unknown[],
   now: Date,
+  keepFrom: string | null,
 ): Promise<ItemResult[]> => {
   await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [device.centreId]);
-  const context: BatchContext = { tx, centreId: device.centreId, deviceId: device.id, results: [] };
+  const context: BatchContext = {
+    tx,
+    centreId: device.centreId,
+    deviceId: device.id,
+    keepFrom,
+    results: [],
+  };
   const attendance: Keyed<AttendanceItem>[] = [];
   const sessions: Keyed<SessionItem>[] = [];
   const people: Keyed<PersonItem>[] = [];
   const tombstones: Keyed<TombstoneItem>[] = [];
 
-  const checked = items.map((raw) => checkItem(raw, device.centreCode, now));
+  const checked = items.map((raw) => checkItem(raw, device.centreCode, now, keepFrom));
   const personIds = checked.flatMap((c) =>
     !c.ok
       ? []

@@ -1,5 +1,6 @@
 import type { PersonItem, TombstoneItem } from '../../common/sync/sync-items';
 import { keepConflicts, type BatchContext, type Keyed } from './batch-context';
+import { applyCountDeltas, countDeltas, monthDays, type CountedRow } from './rollup-counts';
 
 const idsJson = (ids: Iterable<string>) => JSON.stringify([...new Set(ids)]);
 
@@ -81,7 +82,7 @@ export const applyPersonItems = async (context: BatchContext, entries: Keyed<Per
 
 /**
  * Erasure and consent withdrawal: the person keeps only its id and erased_at; every event,
- * attendance row, rollup row and conflict copy about them is deleted.
+ * attendance row, rollup row and conflict copy about them is deleted, and the counts drop them.
  */
 export const applyTombstones = async (context: BatchContext, entries: Keyed<TombstoneItem>[]) => {
   if (entries.length === 0) return;
@@ -104,16 +105,24 @@ export const applyTombstones = async (context: BatchContext, entries: Keyed<Tomb
     answered.add(id);
     context.results[entry.index] = { index: entry.index, status: first ? 'accepted' : 'duplicate' };
   }
-  for (const table of [
-    'attendance_event',
-    'attendance',
-    'reach_person_month',
-    'reach_person',
-    'sync_conflict',
-  ])
+  for (const table of ['attendance_event', 'attendance', 'sync_conflict'])
     await context.tx.query(
       `DELETE FROM ${table} WHERE centre_id = $1::uuid
        AND person_id IN (SELECT value::uuid FROM jsonb_array_elements_text($2::jsonb))`,
       [context.centreId, JSON.stringify(ids)],
     );
+  const months = await context.tx.query<CountedRow>(
+    `DELETE FROM reach_person_month WHERE centre_id = $1::uuid
+     AND person_id IN (SELECT value::uuid FROM jsonb_array_elements_text($2::jsonb))
+     RETURNING ${monthDays('month')} AS month, person_type, age_band, sex`,
+    [context.centreId, JSON.stringify(ids)],
+  );
+  await applyCountDeltas(context.tx, context.centreId, 'reach_month_count', countDeltas(months, []));
+  const people = await context.tx.query<CountedRow>(
+    `DELETE FROM reach_person WHERE centre_id = $1::uuid
+     AND person_id IN (SELECT value::uuid FROM jsonb_array_elements_text($2::jsonb))
+     RETURNING ${monthDays('first_month')} AS month, person_type, age_band, sex`,
+    [context.centreId, JSON.stringify(ids)],
+  );
+  await applyCountDeltas(context.tx, context.centreId, 'reach_first_count', countDeltas(people, []));
 };

@@ -1,5 +1,6 @@
 import type { SessionItem } from '../../common/sync/sync-items';
 import { answerInserted, firstOfEachKey, type BatchContext, type Keyed } from './batch-context';
+import { dayOf, monthDays } from './rollup-counts';
 import { contentHash } from './validate-item';
 
 export interface SessionRow {
@@ -19,14 +20,24 @@ export const sessionRow = (id: string, centre: string, date: string, activityTyp
 
 const insertSessions = async (context: BatchContext, rows: SessionRow[]): Promise<Set<string>> => {
   if (rows.length === 0) return new Set();
-  const inserted = await context.tx.query<{ session_id: string }>(
+  const inserted = await context.tx.query<{ session_id: string; month: number; activity_type: string }>(
     `INSERT INTO session (centre_id, session_id, session_date, activity_type, content_hash)
      SELECT $1::uuid, r.session_id, r.session_date, r.activity_type, r.content_hash
      FROM jsonb_to_recordset($2::jsonb) AS r(session_id uuid, session_date date, activity_type text, content_hash text)
      ON CONFLICT (centre_id, session_id) DO NOTHING
-     RETURNING session_id::text`,
+     RETURNING session_id::text, ${monthDays("date_trunc('month', session_date)::date")} AS month, activity_type`,
     [context.centreId, JSON.stringify(rows)],
   );
+  if (inserted.length)
+    await context.tx.query(
+      `INSERT INTO session_month_count (centre_id, month, activity_type, sessions)
+       SELECT $1::uuid, r.month, r.activity_type, count(*)
+       FROM jsonb_to_recordset($2::jsonb) AS r(month date, activity_type text)
+       GROUP BY r.month, r.activity_type
+       ON CONFLICT (centre_id, month, activity_type)
+       DO UPDATE SET sessions = session_month_count.sessions + EXCLUDED.sessions`,
+      [context.centreId, JSON.stringify(inserted.map((r) => ({ ...r, month: dayOf(r.month) })))],
+    );
   return new Set(inserted.map((r) => r.session_id));
 };
 

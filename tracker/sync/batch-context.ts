@@ -6,6 +6,8 @@ export interface BatchContext {
   tx: Queryable;
   centreId: string;
   deviceId: string;
+  /** The first month kept by retention ('YYYY-MM'), or null when everything is kept. */
+  keepFrom: string | null;
   results: ItemResult[];
 }
 

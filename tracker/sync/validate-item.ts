@@ -25,10 +25,16 @@ const consentAllowsReporting = (state: string, scopes: readonly string[]): boole
   state === 'not-required' || (state === 'given' && scopes.includes('reporting'));
 
 /**
- * Checks one item against the protocol and the enrolled centre. Anything the strict schema does
+ * Checks one item against the protocol and the enrolled centre (and the retention: a session
+ * before the first kept month `keepFrom`, 'YYYY-MM', would be dropped at once). Anything the strict schema does
  * not know (a name, a note, a phone number) makes the item invalid: it is never stored.
  */
-export const checkItem = (raw: unknown, centreCode: string, now: Date): CheckedItem => {
+export const checkItem = (
+  raw: unknown,
+  centreCode: string,
+  now: Date,
+  keepFrom: string | null = null,
+): CheckedItem => {
   const parsed = syncItemSchema.safeParse(raw);
   if (!parsed.success) {
     const unexpected = parsed.error.issues.some(
@@ -55,5 +61,6 @@ export const checkItem = (raw: unknown, centreCode: string, now: Date): CheckedI
         : null;
   if (date && Date.parse(`${date}T00:00:00Z`) > now.getTime() + futureToleranceMs)
     return { ok: false, reason: 'future-date' };
+  if (date && keepFrom && date.slice(0, 7) < keepFrom) return { ok: false, reason: 'past-retention' };
   return { ok: true, item, hash: contentHash(item) };
 };

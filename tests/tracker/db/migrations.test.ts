@@ -3,7 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../tracker/db/database';
 import { migrate, migrationFiles } from '../../../tracker/db/migrate';
 import { openDatabase } from '../../../tracker/db/open-database';
+import { factTables, referenceTables } from '../../../tracker/db/table-roles';
+import { engineTitle, skipEngine } from '../helpers/engines';
 import { createDatabase, startPostgres, type PostgresServer } from '../helpers/postgres-server';
+import { testDatabases } from '../helpers/test-databases';
 
 let postgres: PostgresServer;
 let databases = 0;
@@ -113,6 +116,99 @@ describe.each(['postgres', 'pglite'] as const)('tracker migrations on %s', (engi
     await db.query(row, [id, person, 2]);
     expect(await fails(db, row, [id, person, 1])).toBe('failed');
     expect(await fails(db, row.replace('2026-03-01', '2026-04-01'), [id, person, 0])).toBe('failed');
+  }, 240_000);
+
+  it('006 monthly partitions: stored rows move into their month; no DEFAULT partition is left', async () => {
+    const db = await at(6);
+    const [attendance] = await db.query<{ name: string }>(
+      'SELECT tableoid::regclass::text AS name FROM attendance',
+    );
+    expect(attendance.name).toBe('attendance_m202603');
+    const [rollup] = await db.query<{ name: string }>(
+      'SELECT tableoid::regclass::text AS name FROM reach_person_month',
+    );
+    expect(rollup.name).toBe('reach_person_month_m202603');
+    const defaults = await db.query(
+      `SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+       WHERE pg_get_expr(c.relpartbound, c.oid) = 'DEFAULT'`,
+    );
+    expect(defaults).toEqual([]);
+    const [{ id }] = await db.query<{ id: string }>(`SELECT id::text FROM centre LIMIT 1`);
+    // A month without its partition is refused: the tracker creates months before it writes.
+    expect(
+      await fails(
+        db,
+        `INSERT INTO reach_person_month (centre_id, month, person_id, person_type, age_band, sessions)
+         VALUES ($1, '2030-01-01', $2, 'learner', '8-11', 1)`,
+        [id, randomUUID()],
+      ),
+    ).toBe('failed');
+  }, 240_000);
+
+  it('007 reach counts: filled from the rollups already stored; one row per cell', async () => {
+    const db = await at(7);
+    expect(
+      await db.query(
+        `SELECT to_char(month, 'YYYY-MM') AS month, person_type, sex, people FROM reach_month_count`,
+      ),
+    ).toEqual([{ month: '2026-03', person_type: 'learner', sex: 'unknown', people: 1 }]);
+    const [{ id }] = await db.query<{ id: string }>(`SELECT id::text FROM centre LIMIT 1`);
+    const cell = `INSERT INTO reach_first_count (centre_id, first_month, person_type, age_band, sex, people)
+      VALUES ($1, '2026-04-01', 'learner', '8-11', 'female', 1)`;
+    await db.query(cell, [id]);
+    expect(await fails(db, cell, [id])).toBe('failed');
+  }, 240_000);
+
+  it('008 idempotency rows: the centre is part of the key and required', async () => {
+    const db = await at(8);
+    const [{ id }] = await db.query<{ id: string }>(`SELECT id::text FROM centre LIMIT 1`);
+    const [device] = await db.query<{ id: string }>(`SELECT id::text FROM device LIMIT 1`);
+    expect(
+      await fails(
+        db,
+        `INSERT INTO sync_request (device_id, idempotency_key, body_hash) VALUES ($1, 'k', 'h')`,
+        [device.id],
+      ),
+    ).toBe('failed');
+    const row = `INSERT INTO sync_request (centre_id, device_id, idempotency_key, body_hash) VALUES ($1, $2, 'k', 'h')`;
+    await db.query(row, [id, device.id]);
+    expect(await fails(db, row, [id, device.id])).toBe('failed');
+  }, 240_000);
+
+  it('009 Citus distribution: nothing happens without the citus extension', async () => {
+    const tables = (db: Database) =>
+      db.query(
+        `SELECT relname, relkind FROM pg_class WHERE relnamespace = 'public'::regnamespace ORDER BY 1`,
+      );
+    const before = shared ? await tables(shared) : [];
+    const db = await at(9);
+    expect(await tables(db)).toEqual(before);
+    expect(await db.query(`SELECT 1 FROM pg_extension WHERE extname = 'citus'`)).toEqual([]);
     expect(await migrate(db)).toEqual([]);
   }, 240_000);
+});
+
+describe.skipIf(skipEngine('citus'))(engineTitle('tracker migrations on citus', 'citus'), () => {
+  const databases = testDatabases();
+  afterAll(() => databases.stop());
+
+  it('009 Citus distribution: facts distributed by centre_id and co-located, lookups on every node', async () => {
+    const db = await databases.open('citus');
+    expect(await migrate(db)).toEqual(migrationFiles().map((file) => file.version));
+    const rows = await db.query<{ name: string; method: string; column: string | null; colocation: number }>(
+      `SELECT logicalrelid::text AS name, partmethod AS method, colocationid AS colocation,
+         CASE WHEN partmethod = 'h' THEN column_to_column_name(logicalrelid, partkey) END AS column
+       FROM pg_dist_partition ORDER BY 1`,
+    );
+    const facts = rows.filter((row) => row.method === 'h');
+    expect(facts.map((row) => row.name).sort()).toEqual([...factTables].sort());
+    expect(new Set(facts.map((row) => row.column))).toEqual(new Set(['centre_id']));
+    expect(new Set(facts.map((row) => row.colocation)).size).toBe(1);
+    expect(
+      rows
+        .filter((row) => row.method === 'n')
+        .map((row) => row.name)
+        .sort(),
+    ).toEqual([...referenceTables].sort());
+  }, 600_000);
 });

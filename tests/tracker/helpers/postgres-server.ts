@@ -33,9 +33,10 @@ const asServerUser = async (command: string, args: string[]): Promise<void> => {
 
 /**
  * A real PostgreSQL 15 server for one test file: initdb in a fresh temporary folder, started
- * with pg_ctl on a free loopback port (trust auth, loopback only), removed by stop().
+ * with pg_ctl on a free loopback port (trust auth, loopback only), removed by stop(). `settings`
+ * are extra server settings ('name=value').
  */
-export const startPostgres = async (): Promise<PostgresServer> => {
+export const startPostgres = async (settings: string[] = []): Promise<PostgresServer> => {
   const dir = mkdtempSync(join(tmpdir(), 'chispa-pg-'));
   const data = join(dir, 'data');
   if (process.getuid?.() === 0) {
@@ -61,6 +62,7 @@ export const startPostgres = async (): Promise<PostgresServer> => {
     '-c fsync=off',
     '-c shared_buffers=64MB',
     '-c max_connections=40',
+    ...settings.map((setting) => `-c ${setting}`),
   ].join(' ');
   await asServerUser(`${pgBin}/pg_ctl`, ['-D', data, '-o', options, '-l', join(dir, 'log'), '-w', 'start']);
   return {

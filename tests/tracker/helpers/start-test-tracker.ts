@@ -3,11 +3,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { createCitusDatabase, startCitusCluster, type CitusCluster } from './citus-cluster';
 import { createDatabase, freePort, startPostgres, type PostgresServer } from './postgres-server';
 
 const root = new URL('../../../', import.meta.url).pathname;
 
-export type TrackerEngine = 'pglite' | 'postgres';
+export type TrackerEngine = 'pglite' | 'postgres' | 'citus';
 
 export interface TestTracker {
   url: string;
@@ -33,20 +34,32 @@ let counter = 0;
 
 /**
  * A real tracker in its own process (`tracker/main.ts`), on a free loopback port, with its own
- * fresh database: PGlite in a temporary folder, or a PostgreSQL 15 server started for it.
+ * fresh database: PGlite in a temporary folder, a PostgreSQL 15 server or a 3-node Citus cluster
+ * started for it.
  */
 export const startTestTracker = async ({
   engine,
   postgres,
+  citus,
 }: {
   engine: TrackerEngine;
   /** Reuse a running server (a new database is created on it); otherwise one is started. */
   postgres?: PostgresServer;
+  /** Reuse a running Citus cluster; otherwise one is started. */
+  citus?: CitusCluster;
 }): Promise<TestTracker> => {
   const dataDir = mkdtempSync(join(tmpdir(), 'chispa-tracker-'));
+  const name = `tracker_${process.pid}_${++counter}`;
   const ownServer = engine === 'postgres' && !postgres ? await startPostgres() : null;
+  const ownCluster = engine === 'citus' && !citus ? await startCitusCluster() : null;
   const server = postgres ?? ownServer;
-  const databaseUrl = server ? await createDatabase(server, `tracker_${process.pid}_${++counter}`) : null;
+  const cluster = citus ?? ownCluster;
+  const databaseUrl =
+    engine === 'citus' && cluster
+      ? await createCitusDatabase(cluster, name)
+      : engine === 'postgres' && server
+        ? await createDatabase(server, name)
+        : null;
   const port = await freePort();
   const adminToken = randomBytes(24).toString('base64url');
   const url = `http://127.0.0.1:${port}`;
@@ -145,6 +158,7 @@ export const startTestTracker = async ({
     stop: async () => {
       await waitExit();
       await ownServer?.stop();
+      await ownCluster?.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

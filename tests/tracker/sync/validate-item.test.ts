@@ -47,4 +47,16 @@ describe('checking one sync item', () => {
     expect(reason(checkInItem(centre, testSession('2026-05-03'), testPerson('teacher')))).toBe('future-date');
     expect(reason(checkInItem(centre, testSession('2026-05-02'), testPerson('teacher')))).toBe('ok');
   });
+
+  it('refuses a check-in or a session before the first month the retention keeps', () => {
+    const old = testSession('2026-01-31');
+    const check = (item: unknown, keepFrom: string | null) => {
+      const checked = checkItem(item, centre, now, keepFrom);
+      return checked.ok ? 'ok' : checked.reason;
+    };
+    expect(check(checkInItem(centre, old, testPerson('teacher')), '2026-02')).toBe('past-retention');
+    expect(check(sessionItem(centre, old), '2026-02')).toBe('past-retention');
+    expect(check(checkInItem(centre, old, testPerson('teacher')), '2026-01')).toBe('ok');
+    expect(check(checkInItem(centre, old, testPerson('teacher')), null)).toBe('ok');
+  });
 });
