@@ -20,8 +20,8 @@ checks=(
 )
 
 # Citus (distributed PostgreSQL) for the tracker's Citus tests. Debian has no package, so it is
-# built from the source tarball kept beside the repository: ../shared/tools/install-citus.sh
-# (CHISPA_CITUS_INSTALLER to point elsewhere). Without it the Citus tests skip, saying why (and
+# built from the source tarball kept beside the repository: ../shared/tools/install-citus.sh, looked
+# for beside each parent folder too (CHISPA_CITUS_INSTALLER to point elsewhere). Without it the Citus tests skip, saying why (and
 # a skip fails the run under CI=true).
 install_citus() {
   local pg_config=/usr/lib/postgresql/15/bin/pg_config repo installer
@@ -31,9 +31,23 @@ install_citus() {
     return 0
   fi
   repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-  installer=${CHISPA_CITUS_INSTALLER:-$repo/../shared/tools/install-citus.sh}
-  if [ ! -f "$installer" ]; then
-    echo "citus: not installed, and no installer at $installer (set CHISPA_CITUS_INSTALLER to install-citus.sh). The tracker's Citus tests will skip." >&2
+  installer=${CHISPA_CITUS_INSTALLER:-}
+  if [ -z "$installer" ]; then
+    # shared/tools/install-citus.sh beside the repository or beside one of its parent folders
+    # (a worktree or clone may sit one level deeper than the main checkout).
+    local dir=$repo
+    while [ "$dir" != / ] && [ -z "$installer" ]; do
+      dir=$(dirname "$dir")
+      [ -f "$dir/shared/tools/install-citus.sh" ] && installer=$dir/shared/tools/install-citus.sh
+    done
+  fi
+  if [ -z "$installer" ] || [ ! -f "$installer" ]; then
+    echo "citus: not installed, and no shared/tools/install-citus.sh found beside this repository or its parents (set CHISPA_CITUS_INSTALLER to its path)." >&2
+    if [ "${CI:-}" = true ]; then
+      echo "citus: CI must run the tracker's Citus tests: stopping here." >&2
+      exit 1
+    fi
+    echo "citus: the tracker's Citus tests will skip, saying why." >&2
     return 0
   fi
   echo "citus: building and installing with $installer (a few minutes)"
