@@ -104,6 +104,8 @@ export const lessonCalls = {
   'lessons.deleteImported': defineCall({
     args: z.object({ id: lessonIdSchema }).strict(),
     result: z.object({ deleted: z.literal(true) }),
+    access: 'staff',
+  }),
   /**
    * Staff only: the instructor notes (```staff fences) of one step, in both languages; null where a
    * language has none. A student connection gets `staff-locked`; an unknown lesson `not-found`

@@ -49,7 +49,8 @@ export interface ClassroomService {
   dispose(): Promise<void>;
 }
 
-const fail = (code: ClassroomErrorName) => new AppError(`classroom.${code}`, { messageKey: `classroom.error.${code}` });
+const fail = (code: ClassroomErrorName) =>
+  new AppError(`classroom.${code}`, { messageKey: `classroom.error.${code}` });
 
 const closedView = (): ClassroomView => ({
   open: false,

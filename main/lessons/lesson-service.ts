@@ -160,6 +160,7 @@ export const createLessonService = (options: {
     },
     async knownIds() {
       return new Set((await library.all()).keys());
+    },
     async staffNotes(id, step) {
       const found = stepOf((await lessonOf(id)).lesson, step);
       const notesOf = (locale: Locale) => found.text[locale].staffNotes?.trim() || null;

@@ -83,7 +83,6 @@ export const openLessonSession = async (options: {
     const step = lesson.steps[current];
     renderStepList(view, lesson, work, current, (index) => void goTo(index));
     renderStepText(view, lesson, step, current, hintsShown, images);
-    renderStepText(view, lesson, step, current, hintsShown);
     renderLessonHelp(view.help, step.helpKeys, help, getLocale());
     staffNotes.showStep(current);
     renderScenario(view, step, (choice) => void answer(choice));
