@@ -81,7 +81,8 @@ export const classroomFeature: Feature = async ({ client, frame, shared }) => {
     label('p', 'classroom.lock.text', { id: 'class-lock-text' }),
   );
   const hint = h('div', { class: 'class-hint-banner', id: 'class-hint', role: 'alert', hidden: true });
-  frame.toolbar.append(toggle, phase);
+  // In the status bar, not the header: the header has no room left at 1024 px.
+  frame.status.append(toggle, phase);
   document.body.append(dialog, lockOverlay, hint);
 
   const render = (state: ClassroomMemberState) => {

@@ -9,6 +9,9 @@ export interface LessonView {
   root: HTMLElement;
   back: HTMLButtonElement;
   title: HTMLElement;
+  /** The lesson's introduction (goals, parts and wiring), open on the first step. */
+  summary: HTMLDetailsElement;
+  summaryBody: HTMLElement;
   steps: HTMLOListElement;
   stepOf: HTMLElement;
   stepTitle: HTMLElement;
@@ -36,6 +39,13 @@ export const buildLessonView = (): LessonView => {
     'data-testid': 'lesson-back',
   });
   const title = h('h3', { class: 'lesson-title', tabindex: '-1', 'data-testid': 'lesson-title' });
+  const summaryBody = h('div', { class: 'lesson-summary-body' });
+  const summary = h(
+    'details',
+    { class: 'lesson-summary', 'data-testid': 'lesson-summary' },
+    label('summary', 'lessons.lesson.about'),
+    summaryBody,
+  ) as HTMLDetailsElement;
   const steps = h('ol', { class: 'lesson-steps' });
   const stepOf = h('p', { class: 'lesson-step-of', 'data-testid': 'lesson-step-of' });
   const stepTitle = h('h4', { class: 'lesson-step-title', tabindex: '-1', 'data-testid': 'lesson-step-title' });
@@ -85,6 +95,7 @@ export const buildLessonView = (): LessonView => {
     { class: 'lesson-view', 'data-testid': 'lesson-view' },
     back,
     title,
+    summary,
     h('nav', { 'data-i18n-attr': 'aria-label:lessons.lesson.steps' }, steps),
     stepOf,
     stepTitle,
@@ -103,6 +114,8 @@ export const buildLessonView = (): LessonView => {
     root,
     back,
     title,
+    summary,
+    summaryBody,
     steps,
     stepOf,
     stepTitle,
@@ -163,6 +176,13 @@ export const renderStepText = (
   const locale = getLocale();
   const text = step.text[locale];
   view.title.textContent = lesson.text[locale].title;
+  // Opened once per lesson on its first step; after that the child decides.
+  if (view.summary.dataset.lesson !== lesson.id) {
+    view.summary.dataset.lesson = lesson.id;
+    view.summary.open = index === 0;
+  }
+  renderGuide(view.summaryBody, lesson.text[locale].summary, () => {}, image);
+  view.summary.hidden = lesson.text[locale].summary.trim() === '';
   view.stepOf.textContent = t('lessons.lesson.stepOf', { step: index + 1, total: lesson.steps.length });
   view.stepTitle.textContent = text.title;
   renderGuide(view.body, text.body, () => {}, image);

@@ -131,6 +131,16 @@ describe('a lesson in Chromium at 1024×768 (browser mode)', () => {
     expect(await page.locator('[data-testid=lesson-title]').textContent()).toBe('Haz parpadear un LED');
     expect(await page.locator('[data-testid=lesson-step-title]').textContent()).toBe('Enciende el LED');
     expect(await page.locator('[data-testid=lesson-step-of]').textContent()).toBe('Paso 1 de 4');
+    // The lesson's introduction (goals, parts and wiring) is open on the first step.
+    expect(
+      await page.locator('[data-testid=lesson-summary]').evaluate((el) => (el as HTMLDetailsElement).open),
+    ).toBe(true);
+    expect(await page.locator('[data-testid=lesson-summary] summary').textContent()).toBe(
+      'De qué trata esta lección',
+    );
+    expect(await page.locator('[data-testid=lesson-summary]').textContent()).toContain(
+      'Un LED es una luz pequeña',
+    );
     // …and only the step's blocks in it.
     expect(await shownCategories(page)).toEqual(['category-leds']);
     await page.click('#category-leds');
