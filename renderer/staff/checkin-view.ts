@@ -70,9 +70,19 @@ export const createCheckInView = (ctx: StaffContext, openSessions: () => void) =
     ),
   );
 
-  const load = async (wanted?: string) => {
+  const loadNow = async (wanted?: string) => {
     const { count } = await picker.load(wanted);
     noSession.hidden = count > 0;
+  };
+  // One load at a time, in call order: showing the tab and then opening a new session must end
+  // on that session, not on whichever roster (a big one loads slower) happened to arrive last.
+  let loading: Promise<void> = Promise.resolve();
+  const load = (wanted?: string) => {
+    loading = loading.then(
+      () => loadNow(wanted),
+      () => loadNow(wanted),
+    );
+    return loading;
   };
 
   translateTree(element);
