@@ -91,6 +91,8 @@ export const pinSnapshotSchema = z.object({
   servoPulseUs: z.record(z.string(), z.number()),
   /** Square-wave frequency in Hz by pin, for pins producing a tone. */
   toneHz: z.record(z.string(), z.number()),
+  /** Voltage on A0-A5 as the board sees it (what the panel's knob and sensors apply), 0-5 V. */
+  analogVolts: z.array(z.number()),
 });
 export type PinSnapshot = z.infer<typeof pinSnapshotSchema>;
 

@@ -252,7 +252,8 @@ export class VirtualUnoCore {
         toneHz[pin] = round(wave.frequencyHz, 2);
       }
     }
-    return { simTimeMs: this.simTimeMs, digital, pwmDuty, servoPulseUs, toneHz };
+    const analogVolts = this.analogVolts.map((volts) => round(volts, 3));
+    return { simTimeMs: this.simTimeMs, digital, pwmDuty, servoPulseUs, toneHz, analogVolts };
   }
 
   /**

@@ -10,6 +10,7 @@ const snapshot = (patch: Partial<PinSnapshot> = {}): PinSnapshot => ({
   pwmDuty: Array.from({ length: 20 }, () => null),
   servoPulseUs: {},
   toneHz: {},
+  analogVolts: [0, 0, 0, 0, 0, 0],
   ...patch,
 });
 
