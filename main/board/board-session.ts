@@ -4,7 +4,10 @@
  * time; switching role releases the old one first.
  *
  * Two rules keep a loop with no wait from flooding the 57600-baud link: a write that would not
- * change the pin (same level, duty, angle or endless tone) is not sent, and commands wait their
+ * change the pin (same level, duty, angle or endless tone) is not sent — a level, duty or angle
+ * asked for again is re-sent at most every OUTPUT_REFRESH_MS, so a write the board never got
+ * (a byte lost on the line) does not leave the pin wrong for as long as the program runs — and
+ * commands wait their
  * turn for the wire (LinkBudget) once the bytes on their way exceed a few milliseconds' worth —
  * the program is slowed down, never the board's reports. Order is kept.
  */
@@ -20,6 +23,8 @@ type PinRole = 'output' | 'pwm' | 'servo' | 'input' | 'analog' | 'tone' | 'ping'
 
 /** Servo pulse range: 0°, 90° and 180° give 600, 1500 and 2400 µs. */
 export const SERVO_PULSE_RANGE: [number, number] = [600, 2400];
+/** A level, duty or angle the program keeps asking for is re-sent this often (see above). */
+export const OUTPUT_REFRESH_MS = 500;
 /** How long a read waits for the board's first report. */
 const FIRST_REPORT_TIMEOUT_MS = 2000;
 /** Longest echo the firmware waits for (about 5 m there and back). */
@@ -40,6 +45,13 @@ interface ReportedPin {
   waiters: Array<() => void>;
 }
 
+/** Angle → pulse width in the servo's range, as johnny-five maps it (whole µs). */
+const servoMicros = (angle: number): number => {
+  const [low, high] = SERVO_PULSE_RANGE;
+  const degrees = Math.min(180, Math.max(0, angle));
+  return Math.trunc(low + (degrees * (high - low)) / 180);
+};
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 export class BoardSession {
@@ -47,8 +59,8 @@ export class BoardSession {
   private readonly servos = new Map<number, FiveServo>();
   private readonly inputs = new Map<number, ReportedPin>();
   private readonly analogs = new Map<number, ReportedPin>();
-  /** The last state written to each output pin (what a repeated write would not change). */
-  private readonly written = new Map<number, string>();
+  /** The last state written to each output pin and when (what a repeated write would not change). */
+  private readonly written = new Map<number, { state: string; at: number }>();
   private readonly toneTimers = new Map<number, ReturnType<typeof setTimeout>>();
   private readonly pingQueue = new Map<number, Promise<unknown>>();
   private closed = false;
@@ -103,19 +115,23 @@ export class BoardSession {
     switch (command.op) {
       case 'digitalWrite':
         this.use(command.pin, 'output', () => io.pinMode(command.pin, io.MODES.OUTPUT));
-        if (this.unchanged(command.pin, String(command.value))) return null;
+        if (this.unchanged(command.pin, String(command.value), true)) return null;
         this.maskInputEchoes(command.pin);
         io.digitalWrite(command.pin, command.value);
         return null;
       case 'pwmWrite':
         this.requireMode(command.pin, io.MODES.PWM, 'pwm');
         this.use(command.pin, 'pwm', () => io.pinMode(command.pin, io.MODES.PWM));
-        if (this.unchanged(command.pin, String(command.value))) return null;
+        if (this.unchanged(command.pin, String(command.value), true)) return null;
         io.analogWrite(command.pin, command.value);
         return null;
       case 'servoWrite':
         this.requireMode(command.pin, io.MODES.SERVO, 'servo');
-        this.servo(command.pin).to(command.angle);
+        this.servo(command.pin);
+        if (this.unchanged(command.pin, `servo ${command.angle}`, true)) return null;
+        // Firmata's servo write is an analog write to a servo pin, sent directly: johnny-five's
+        // Servo.to() skips an angle it believes the servo already holds.
+        io.analogWrite(command.pin, servoMicros(command.angle));
         return null;
       case 'digitalRead':
         return this.digitalRead(command.pin);
@@ -149,14 +165,19 @@ export class BoardSession {
       }
       this.maskInputEchoes(pin);
       io.digitalWrite(pin, 0); // sent even if it looks unchanged: the safe state must reach the board
-      this.written.set(pin, '0');
+      this.written.set(pin, { state: '0', at: performance.now() });
     }
   }
 
-  /** True when `state` is what the pin already has (the write is skipped); else records it. */
-  private unchanged(pin: number, state: string): boolean {
-    if (this.written.get(pin) === state) return true;
-    this.written.set(pin, state);
+  /**
+   * True when `state` is what the pin already has (the write is skipped); else records it. A
+   * `refreshable` state last sent OUTPUT_REFRESH_MS ago or more counts as changed.
+   */
+  private unchanged(pin: number, state: string, refreshable = false): boolean {
+    const now = performance.now();
+    const last = this.written.get(pin);
+    if (last?.state === state && !(refreshable && now - last.at >= OUTPUT_REFRESH_MS)) return true;
+    this.written.set(pin, { state, at: now });
     return false;
   }
 
