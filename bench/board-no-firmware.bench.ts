@@ -12,7 +12,7 @@ import { silentLogger } from '../main/app/logger';
 import { createBoardService } from '../main/board/board-service';
 import { createPortOwnership } from '../main/serial/port-ownership';
 import { createSerialTransportFactory } from '../main/serial/serial-board-transport';
-import { createPtyPair, openPtyDevice, socatMissingReason } from '../tests/helpers/pty-bridge';
+import { createPtyPair, openPtyDevice, ptyDeviceDirs, socatMissingReason } from '../tests/helpers/pty-bridge';
 
 const RUNS = Number(process.env.BENCH_NO_FIRMWARE_RUNS ?? 3);
 const firmwareHexPath = fileURLToPath(new URL('../firmware/chispa-firmata.hex', import.meta.url));
@@ -22,7 +22,10 @@ const announceMs = async (babble: boolean): Promise<number> => {
   const pty = await createPtyPair();
   const device = await openPtyDevice(pty.devicePath);
   const noise = babble
-    ? setInterval(() => device.write(Uint8Array.from({ length: 16 }, () => Math.floor(Math.random() * 256))), 10)
+    ? setInterval(
+        () => device.write(Uint8Array.from({ length: 16 }, () => Math.floor(Math.random() * 256))),
+        10,
+      )
     : null;
   const events = createEventHub();
   let connectingAt = NaN;
@@ -34,7 +37,10 @@ const announceMs = async (babble: boolean): Promise<number> => {
     if (state === 'no-firmware') announcedAt = performance.now();
   });
   const board = createBoardService({ events, logger: silentLogger, firmwareHexPath });
-  board.setTransportFactory('serial', createSerialTransportFactory({ ownership: createPortOwnership() }).factory);
+  board.setTransportFactory(
+    'serial',
+    createSerialTransportFactory({ ownership: createPortOwnership(), deviceDirs: ptyDeviceDirs }).factory,
+  );
   try {
     const status = await board.connect({ kind: 'serial', path: pty.appPath });
     if (status.state !== 'no-firmware') throw new Error(`expected no-firmware, got ${status.state}`);

@@ -236,6 +236,7 @@ describe('diagnose on a fake Linux filesystem', () => {
     writeFileSync(join(root, 'proc/4242/comm'), 'brltty\n');
     const findings = await diagnoseSerial({
       path: '/nonexistent/ttyUSB9',
+      deviceDirs: ['/nonexistent'],
       listing: { ports: [], problemKey: null },
       ownedByChispa: false,
       env: { platform: 'linux', root, uid: 1000, userName: 'ana', processGids: [1000] },
@@ -253,6 +254,7 @@ describe('diagnose on a fake Linux filesystem', () => {
     writeFileSync(join(root, 'etc/udev/rules.d/85-brltty.rules'), '# ENV{PRODUCT}=="1a86/7523/*", ...\n');
     const after = await diagnoseSerial({
       path: null,
+      deviceDirs: [],
       listing: { ports: [], problemKey: null },
       ownedByChispa: false,
       env: { platform: 'linux', root, uid: 1000, userName: 'ana', processGids: [1000, 20] },

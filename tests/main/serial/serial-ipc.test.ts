@@ -2,7 +2,7 @@
  * The serial calls through the real composition root and dispatcher (as the renderer reaches
  * them), with the serial transport registered on the board service.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -107,6 +107,38 @@ describe('serial IPC calls', () => {
     }
     // Diagnosis never probes a path that is not a serial device name either.
     expect(answers.slice(0, 5)).toEqual(Array(5).fill('serial.port-not-found'));
+  });
+
+  it('answers board.connect and serial.prepareBoard alike for any file, missing or not, and a missing port', async () => {
+    const hidden = join(dataDir, 'secret.txt');
+    writeFileSync(hidden, 'names\n');
+    const paths = [
+      '/etc/passwd', // exists, a plain file
+      '../../../../etc/passwd',
+      hidden,
+      dataDir, // a folder
+      '/dev/null', // a device, not a serial one
+      `${ptyLinkRoot}/../../etc/passwd`,
+      '/etc/chispa-missing-file', // missing, anywhere
+      '/dev/ttyUSB-chispa-missing', // missing, named like a serial device
+    ];
+    const answers = new Set<string>();
+    for (const path of paths) {
+      for (const [call, args] of [
+        ['board.connect', { target: { kind: 'serial', path } }],
+        ['serial.prepareBoard', { path }],
+      ] as const) {
+        const result = await dispatcher.dispatch(call, args, ctx());
+        // The path comes back as typed; everything else must be the same for every path.
+        answers.add(
+          `${call} ${JSON.stringify(result).split(JSON.stringify(path).slice(1, -1)).join('<path>')}`,
+        );
+      }
+    }
+    expect([...answers].sort()).toEqual([
+      'board.connect {"ok":true,"value":{"state":"error","target":{"kind":"serial","path":"<path>"},"firmware":null,"messageKey":"error.serial.port-not-found","canPrepare":false}}',
+      'serial.prepareBoard {"ok":false,"error":{"code":"serial.port-not-found","messageKey":"error.serial.port-not-found","params":{"path":"<path>"}}}',
+    ]);
   });
 
   it.skipIf(skipReason !== null)(
