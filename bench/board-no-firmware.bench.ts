@@ -12,7 +12,7 @@ import { silentLogger } from '../main/app/logger';
 import { createBoardService } from '../main/board/board-service';
 import { createPortOwnership } from '../main/serial/port-ownership';
 import { createSerialTransportFactory } from '../main/serial/serial-board-transport';
-import { createPtyPair, openPtyDevice, socatMissingReason } from '../tests/helpers/pty-bridge';
+import { createPtyPair, openPtyDevice, ptyDeviceDirs, socatMissingReason } from '../tests/helpers/pty-bridge';
 
 const RUNS = Number(process.env.BENCH_NO_FIRMWARE_RUNS ?? 3);
 const firmwareHexPath = fileURLToPath(new URL('../firmware/chispa-firmata.hex', import.meta.url));
@@ -39,7 +39,7 @@ const announceMs = async (babble: boolean): Promise<number> => {
   const board = createBoardService({ events, logger: silentLogger, firmwareHexPath });
   board.setTransportFactory(
     'serial',
-    createSerialTransportFactory({ ownership: createPortOwnership() }).factory,
+    createSerialTransportFactory({ ownership: createPortOwnership(), deviceDirs: ptyDeviceDirs }).factory,
   );
   try {
     const status = await board.connect({ kind: 'serial', path: pty.appPath });

@@ -24,6 +24,7 @@ import {
   bridgePtyToUart,
   createPtyPair,
   socatMissingReason,
+  ptyDeviceDirs,
   ptyLinkRoot,
   type UartEnd,
 } from '../tests/helpers/pty-bridge';
@@ -58,6 +59,7 @@ const checkFlash = async (uno: VirtualUno, image: Uint8Array, who: string): Prom
 const scramble = async (path: string, uno: VirtualUno, size: number): Promise<void> => {
   const junk = Uint8Array.from({ length: size }, (_, index) => (index * 31 + 7) & 0xff);
   await uploadFirmware({
+    deviceDirs: ptyDeviceDirs,
     path,
     image: junk,
     resetIntoBootloader: async (port: SerialPort) =>
@@ -106,7 +108,7 @@ const main = async (): Promise<void> => {
     await scramble(pty.appPath, uno, image.length);
     await sleep(200);
     const started = performance.now();
-    await uploadFirmware({ path: pty.appPath, image, resetIntoBootloader });
+    await uploadFirmware({ deviceDirs: ptyDeviceDirs, path: pty.appPath, image, resetIntoBootloader });
     ours.push(performance.now() - started);
     await checkFlash(uno, image, 'chispa');
   }

@@ -9,8 +9,14 @@
 export const maxTypedPorts = 8;
 
 const windowsPort = /^(\\\\\.\\)?COM[1-9]\d{0,2}$/i;
+/**
+ * Serial device names. Terminals are not among them: /dev/pts/N, /dev/tty, the consoles
+ * /dev/ttyN, macOS /dev/ttysN and the old ttyp0-style ptys. Opening the terminal the app was
+ * started from would take its keystrokes and change its settings; a test pty is typed through its
+ * link in a device folder instead.
+ */
 const unixDevice =
-  /^\/dev\/(tty[A-Za-z0-9._-]{0,40}|cu\.[A-Za-z0-9._-]{1,60}|rfcomm\d{1,3}|pts\/\d{1,6}|serial\/by-(id|path)\/[A-Za-z0-9:._+-]{1,200})$/;
+  /^\/dev\/(tty(?![p-za-e][0-9a-f]$|s\d)[A-Za-z.][A-Za-z0-9._-]{0,39}|cu\.[A-Za-z0-9._-]{1,60}|rfcomm\d{1,3}|serial\/by-(id|path)\/[A-Za-z0-9:._+-]{1,200})$/;
 const linkName = /^[A-Za-z0-9._+:-]{1,120}$/;
 
 /** No empty, "." or ".." segments: the path says where it is without walking elsewhere. */

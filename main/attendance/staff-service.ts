@@ -74,12 +74,12 @@ export const createStaffService = (store: AttendanceStore, throttle: PinThrottle
       session: ConnectionSession,
       code: string,
     ): Promise<{ role: StaffRole; recoveryCode: string }> {
-      const db = store.db();
-      if (!recoveryCodeMatches(code, await readSetting(db.read, settingKeys.recoveryCode))) {
-        throw staffError('recovery-code-wrong');
-      }
       const recoveryCode = newRecoveryCode();
-      await db.write(async (tx) => {
+      // Checked and replaced in one write: the same code sent from many tabs at once opens one.
+      await store.db().write(async (tx) => {
+        if (!recoveryCodeMatches(code, await readSetting(tx, settingKeys.recoveryCode))) {
+          throw staffError('recovery-code-wrong');
+        }
         await writeSetting(tx, settingKeys.recoveryCode, hashRecoveryCode(recoveryCode));
         await writeAudit(
           tx,

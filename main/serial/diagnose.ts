@@ -19,7 +19,7 @@ import {
 } from '../../common/serial/diagnosis';
 import type { GuideAnchor } from '../../common/serial/error-guide';
 import { AppError } from '../../common/ipc/app-error';
-import { closeQuietly, openSerialPort } from './open-port';
+import { admitPortPath, closeQuietly, openSerialPort } from './open-port';
 import type { PortListing } from './port-lister';
 
 export interface DiagnoseEnvironment {
@@ -93,9 +93,9 @@ export const gatherBrlttyFacts = (root: string) => ({
 });
 
 /** Tries to open the port for a moment; tells busy from permission from missing. */
-export const probeOpen = async (path: string): Promise<OpenProbe> => {
+export const probeOpen = async (path: string, deviceDirs: readonly string[]): Promise<OpenProbe> => {
   try {
-    const port = await openSerialPort(path, 57600);
+    const port = await openSerialPort(path, 57600, deviceDirs);
     await closeQuietly(port);
     return 'ok';
   } catch (error) {
@@ -116,18 +116,22 @@ const USB_SERIAL_LABELS = new Set([
 
 export const diagnoseSerial = async (options: {
   path: string | null;
+  /** Folders whose device links may be looked at besides serial device names (open-port.ts). */
+  deviceDirs: readonly string[];
   listing: PortListing;
   /** The port is open in Chispa right now (connected, running or flashing): do not probe it. */
   ownedByChispa: boolean;
   env?: DiagnoseEnvironment;
-  probe?: (path: string) => Promise<OpenProbe>;
+  probe?: (path: string, deviceDirs: readonly string[]) => Promise<OpenProbe>;
 }): Promise<DiagnosisFinding[]> => {
+  const { path, deviceDirs } = options;
+  // Before the disk is looked at: existence and owner of any other file stay unknown.
+  if (path !== null) admitPortPath(path, deviceDirs);
   const env = options.env ?? currentEnvironment();
   const findings: DiagnosisFinding[] = [evaluatePortList(options.listing.problemKey)];
   const boards = options.listing.ports.filter((port) => port.likelyBoard && !port.manual);
   const driverAnchor = (boards.find((port) => port.driverAnchor)?.driverAnchor ?? null) as GuideAnchor | null;
   findings.push(evaluateBoardsListed(boards.length, env.platform, driverAnchor));
-  const { path } = options;
   let deviceGid: number | null = null;
   if (path) {
     const present =
@@ -140,7 +144,9 @@ export const diagnoseSerial = async (options: {
         deviceGid = null;
       }
     }
-    const probe = options.ownedByChispa ? 'owned-by-chispa' : await (options.probe ?? probeOpen)(path);
+    const probe = options.ownedByChispa
+      ? 'owned-by-chispa'
+      : await (options.probe ?? probeOpen)(path, deviceDirs);
     findings.push(evaluatePortOpen(probe, path));
   } else {
     findings.push(skipped('port-open', 'serial.diagnose.skipped.no-path'));

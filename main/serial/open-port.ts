@@ -2,9 +2,26 @@
  * Opens a serial port with an exclusive lock and turns the OS's failures into stable codes the
  * user can act on (busy, permission, missing). Also the DTR reset pulse, which a pty or some
  * adapters refuse ("Inappropriate ioctl"): that is not an error, the caller resets another way.
+ *
+ * Every path a call names (a student's devtools can name any) passes `admitPortPath` before
+ * anything opens it or looks at the disk: a path that is not a serial device name gets exactly
+ * the answer a missing port gets, so no call tells whether some other file exists.
  */
 import { SerialPort } from 'serialport';
 import { AppError } from '../../common/ipc/app-error';
+import { isTypedPortPath } from '../../common/serial/typed-port-path';
+
+/** The one answer for "no such port": a missing device and a refused path alike. */
+export const portNotFound = (path: string, messageKey?: string): AppError =>
+  new AppError('serial.port-not-found', { messageKey, params: { path: path.slice(0, 80) } });
+
+/**
+ * Throws `portNotFound` unless `path` names a serial device (or a link in one of `deviceDirs`,
+ * common/serial/typed-port-path.ts).
+ */
+export const admitPortPath = (path: string, deviceDirs: readonly string[], messageKey?: string): void => {
+  if (!isTypedPortPath(path, deviceDirs)) throw portNotFound(path, messageKey);
+};
 
 export type PortOpenErrorCode =
   'serial.port-busy' | 'serial.permission-denied' | 'serial.port-not-found' | 'serial.open-failed';
@@ -20,8 +37,13 @@ export const classifyOpenError = (error: unknown): PortOpenErrorCode => {
   return 'serial.open-failed';
 };
 
-export const openSerialPort = (path: string, baudRate: number): Promise<SerialPort> =>
+export const openSerialPort = (
+  path: string,
+  baudRate: number,
+  deviceDirs: readonly string[],
+): Promise<SerialPort> =>
   new Promise((resolve, reject) => {
+    admitPortPath(path, deviceDirs);
     const port = new SerialPort({ path, baudRate, lock: true, autoOpen: false, hupcl: true });
     // A pulled cable surfaces as 'error' (EIO on write) besides 'close'; without a listener the
     // process would crash. Writers see the error in their callbacks; owners listen to 'close'.
@@ -29,6 +51,7 @@ export const openSerialPort = (path: string, baudRate: number): Promise<SerialPo
     port.open((error) => {
       if (!error) return resolve(port);
       const code = classifyOpenError(error);
+      if (code === 'serial.port-not-found') return reject(portNotFound(path));
       reject(new AppError(code, { params: { path }, cause: error }));
     });
   });

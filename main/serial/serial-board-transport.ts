@@ -19,6 +19,8 @@ export interface SerialTransportFactory {
 
 export const createSerialTransportFactory = (deps: {
   ownership: PortOwnership;
+  /** Folders whose device links may be opened besides serial device names. */
+  deviceDirs: readonly string[];
   /** Called with every path we open so the watcher notices it vanishing even if the OS never lists it. */
   watchPath?: (path: string) => void;
   /** Tests: restart the simulator behind a pty (no DTR there). */
@@ -39,6 +41,7 @@ export const createSerialTransportFactory = (deps: {
     let transport: SerialFirmataTransport;
     try {
       transport = await SerialFirmataTransport.open(path, {
+        deviceDirs: deps.deviceDirs,
         resetHook: deps.resetHook ? () => deps.resetHook!(path) : undefined,
       });
     } catch (error) {

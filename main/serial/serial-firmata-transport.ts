@@ -12,6 +12,8 @@ import { closeQuietly, openSerialPort, pulseDtrReset } from './open-port';
 export const FIRMATA_BAUD = 57600;
 
 export interface SerialFirmataTransportOptions {
+  /** Folders whose device links may be opened (open-port.ts `admitPortPath`). */
+  deviceDirs: readonly string[];
   baudRate?: number;
   /** Pulse DTR after opening (restarts an Uno). Default true. */
   resetOnOpen?: boolean;
@@ -42,11 +44,8 @@ export class SerialFirmataTransport extends EventEmitter {
     });
   }
 
-  static async open(
-    path: string,
-    options: SerialFirmataTransportOptions = {},
-  ): Promise<SerialFirmataTransport> {
-    const port = await openSerialPort(path, options.baudRate ?? FIRMATA_BAUD);
+  static async open(path: string, options: SerialFirmataTransportOptions): Promise<SerialFirmataTransport> {
+    const port = await openSerialPort(path, options.baudRate ?? FIRMATA_BAUD, options.deviceDirs);
     const transport = new SerialFirmataTransport(path, port);
     if (options.resetOnOpen ?? true) transport.dtrReset = await pulseDtrReset(port, 50, 0);
     await options.resetHook?.();

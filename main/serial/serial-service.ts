@@ -11,10 +11,11 @@ import { AppError } from '../../common/ipc/app-error';
 import type { BoardStatus } from '../../common/ipc/contract-board';
 import type { Locale } from '../../common/i18n/locale';
 import type { DiagnosisFinding } from '../../common/serial/diagnosis';
-import { deviceDirsFromEnv, isTypedPortPath } from '../../common/serial/typed-port-path';
+import { deviceDirsFromEnv } from '../../common/serial/typed-port-path';
 import { diagnoseSerial, type DiagnoseEnvironment } from './diagnose';
 import { createRepeatedFailureLog } from '../app/logger';
 import { createPortLister, type ListRawPorts, type PortListing } from './port-lister';
+import { admitPortPath, portNotFound } from './open-port';
 import { createPortOwnership, type PortOwnership } from './port-ownership';
 import { createPortWatcher, type PortWatcher } from './port-watcher';
 import {
@@ -83,8 +84,10 @@ export const createSerialService = (options: SerialServiceOptions): SerialServic
     onSuccess: () => listFailure.recovered(),
   });
   const watcher = createPortWatcher({ list: lister, intervalMs: options.pollMs });
+  const deviceDirs = options.deviceDirs ?? deviceDirsFromEnv(process.env.CHISPA_SERIAL_DEVICE_DIRS);
   const transports = createSerialTransportFactory({
     ownership,
+    deviceDirs,
     watchPath: (path) => watcher.addManualPath(path),
     resetHook: options.resetOnConnect,
   });
@@ -96,13 +99,8 @@ export const createSerialService = (options: SerialServiceOptions): SerialServic
     options.onPorts?.(listing);
   });
 
-  const deviceDirs = options.deviceDirs ?? deviceDirsFromEnv(process.env.CHISPA_SERIAL_DEVICE_DIRS);
-  // The same answer for a path that is not a serial device name and for one that is not there.
-  const notFound = (path: string) =>
-    new AppError('serial.port-not-found', {
-      messageKey: 'connect.manual.error.not-found',
-      params: { path: path.slice(0, 80) },
-    });
+  // A typed path: the same answer for one that is not a serial device name and one not there.
+  const manualNotFound = 'connect.manual.error.not-found';
 
   const loadFirmware = async (): Promise<Uint8Array> => {
     const path = options.firmwarePath;
@@ -118,11 +116,11 @@ export const createSerialService = (options: SerialServiceOptions): SerialServic
     transports,
     listPorts: () => watcher.refresh(),
     async addManualPort(path) {
-      if (!isTypedPortPath(path, deviceDirs)) throw notFound(path);
+      admitPortPath(path, deviceDirs, manualNotFound);
       watcher.addManualPath(path);
       const listing = await watcher.refresh();
       // Still watched: a board plugged in later shows up in the list.
-      if (!listing.ports.some((port) => port.path === path)) throw notFound(path);
+      if (!listing.ports.some((port) => port.path === path)) throw portNotFound(path, manualNotFound);
       return listing;
     },
     attachBoard(control) {
@@ -140,6 +138,8 @@ export const createSerialService = (options: SerialServiceOptions): SerialServic
       supervisor?.onBoardState(status);
     },
     async prepareBoard(path) {
+      // Before the port's owner or the board is touched (uploadFirmware opens through it too).
+      admitPortPath(path, deviceDirs);
       // A running program keeps its port: refuse rather than stop a child's program unasked.
       const owner = ownership.ownerOf(path);
       if (owner === 'running' || owner === 'flashing') ownership.claim(path, 'flashing');
@@ -161,6 +161,7 @@ export const createSerialService = (options: SerialServiceOptions): SerialServic
           const known = (await watcher.current()).ports.find((port) => port.path === path);
           result = await uploadFirmware({
             path,
+            deviceDirs,
             image,
             bauds: known?.bootloaderBauds.length ? known.bootloaderBauds : undefined,
             resetIntoBootloader: options.resetIntoBootloader
@@ -178,10 +179,11 @@ export const createSerialService = (options: SerialServiceOptions): SerialServic
       }
     },
     async diagnose(path) {
-      if (path !== null && !isTypedPortPath(path, deviceDirs)) throw notFound(path);
+      if (path !== null) admitPortPath(path, deviceDirs);
       const listing = await watcher.refresh();
       return diagnoseSerial({
         path,
+        deviceDirs,
         listing,
         ownedByChispa: path !== null && ownership.ownerOf(path) !== null,
         env: options.diagnoseEnv,

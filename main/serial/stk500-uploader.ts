@@ -31,6 +31,8 @@ export interface FlashProgress {
 
 export interface UploadOptions {
   path: string;
+  /** Folders whose device links may be opened besides serial device names (open-port.ts). */
+  deviceDirs: readonly string[];
   /** Flat image from address 0 (parseIntelHex(...).data). */
   image: Uint8Array;
   /** Bootloader speeds to try in order: Uno optiboot 115200, old Nano bootloader 57600. */
@@ -133,7 +135,7 @@ interface Session {
 const connectToBootloader = async (options: UploadOptions, bauds: readonly number[]): Promise<Session> => {
   let sawJunk = false;
   for (const baudRate of bauds) {
-    const port = await openSerialPort(options.path, baudRate);
+    const port = await openSerialPort(options.path, baudRate, options.deviceDirs);
     const link = createStk500Link(port);
     port.once('close', () => link.markClosed());
     // GET_SYNCs that timed out, across resets: a bootloader may still answer them late.

@@ -1,4 +1,5 @@
 import type { LessonPack } from '../../common/ipc/contract-lessons';
+import { folderPackWireBytes, maxPackWireBytes } from '../../common/lessons/pack-wire-size';
 import { getLocale } from '../i18n/i18n';
 import { ChispaCallError } from '../ipc/client';
 import type { StaffContext } from '../staff/staff-context';
@@ -6,7 +7,7 @@ import { setErrorText, setText } from '../staff/staff-text';
 import { h, label } from '../ui/dom';
 import { createImportedLessonsView } from './imported-lessons-view';
 
-/** A pack crosses the bridge whole; main refuses larger ones anyway, this only spares the upload. */
+/** A zip crosses the bridge whole; main refuses larger ones anyway, this only spares the upload. */
 const maxPackBytes = 5 * 1024 * 1024;
 
 const base64Of = async (file: File): Promise<string> => {
@@ -98,18 +99,18 @@ export const createLessonPackView = (ctx: StaffContext) => {
     folderInput.value = '';
     if (files.length === 0) return;
     const name = files[0].webkitRelativePath.split('/')[0] || 'pack';
-    const total = files.reduce((sum, file) => sum + file.size, 0);
-    if (total > maxPackBytes) {
+    const picked = files.map((file) => ({ file, path: file.webkitRelativePath || file.name, size: file.size }));
+    // Measured as it will be sent (base64, escaped paths): a folder that does not fit one bridge
+    // message is refused here, before anything is read.
+    if (folderPackWireBytes(name, picked) > maxPackWireBytes) {
       status.dataset.kind = 'error';
-      setText(status, 'lessons.pack.too-big', { name, mb: maxPackBytes / 1048576 });
+      setText(status, 'lessons.pack.folder-too-big', { name, mb: Math.round((maxPackWireBytes * 3) / 4 / 1048576) });
       return;
     }
     void send(async () => ({
       kind: 'folder',
       name,
-      files: await Promise.all(
-        files.map(async (file) => ({ path: file.webkitRelativePath || file.name, base64: await base64Of(file) })),
-      ),
+      files: await Promise.all(picked.map(async ({ file, path }) => ({ path, base64: await base64Of(file) }))),
     }));
   });
   return { element };

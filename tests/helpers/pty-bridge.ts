@@ -37,6 +37,9 @@ export interface PtyPair {
  */
 export const ptyLinkRoot = join(tmpdir(), 'chispa-ptys');
 
+/** `deviceDirs` for code that opens ports (main/serial/open-port.ts): the pty links may be opened. */
+export const ptyDeviceDirs: readonly string[] = [ptyLinkRoot];
+
 const newPairDir = (): string => {
   mkdirSync(ptyLinkRoot, { recursive: true });
   return mkdtempSync(join(ptyLinkRoot, 'pair-'));

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { diagnoseSerial, probeOpen } from '../../../main/serial/diagnose';
 import { closeQuietly, openSerialPort, classifyOpenError } from '../../../main/serial/open-port';
-import { createPtyPair, socatMissingReason, type PtyPair } from '../../helpers/pty-bridge';
+import { createPtyPair, ptyDeviceDirs, socatMissingReason, type PtyPair } from '../../helpers/pty-bridge';
 
 const skipReason = socatMissingReason();
 if (skipReason) console.log(`[skip] ${skipReason}`);
@@ -38,11 +38,12 @@ describe.skipIf(skipReason !== null)('diagnose probes a real pty', () => {
 
   it('tells a free port, a port held by another program and a missing port apart', async () => {
     pty = await createPtyPair();
-    expect(await probeOpen(pty.appPath)).toBe('ok');
-    const holder = await openSerialPort(pty.appPath, 57600);
-    expect(await probeOpen(pty.appPath)).toBe('busy');
+    expect(await probeOpen(pty.appPath, ptyDeviceDirs)).toBe('ok');
+    const holder = await openSerialPort(pty.appPath, 57600, ptyDeviceDirs);
+    expect(await probeOpen(pty.appPath, ptyDeviceDirs)).toBe('busy');
     const findings = await diagnoseSerial({
       path: pty.appPath,
+      deviceDirs: ptyDeviceDirs,
       listing: { ports: [], problemKey: null },
       ownedByChispa: false,
     });
@@ -52,7 +53,7 @@ describe.skipIf(skipReason !== null)('diagnose probes a real pty', () => {
     });
     await closeQuietly(holder);
     await pty.unplug();
-    expect(await probeOpen(pty.appPath)).toBe('missing');
+    expect(await probeOpen(pty.appPath, ptyDeviceDirs)).toBe('missing');
   });
 
   // EACCES needs a user without rights to the device: as root, open it as "nobody".

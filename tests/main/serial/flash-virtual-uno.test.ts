@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseIntelHex } from '../../../common/intel-hex';
 import { KIT_FIRMWARE_HEX_PATH } from '../../helpers/uno-hex-files';
-import { bridgePtyToUart, createPtyPair, socatMissingReason } from '../../helpers/pty-bridge';
+import { bridgePtyToUart, createPtyPair, ptyDeviceDirs, socatMissingReason } from '../../helpers/pty-bridge';
 import { atmegaBoot, bootloaderSourcesMissingReason } from '../../helpers/uno-hex-files';
 import { uploadFirmware } from '../../../main/serial/stk500-uploader';
 import { startVirtualUno } from '../../../main/virtual-uno/virtual-uno';
@@ -64,6 +64,7 @@ describe.skipIf(skipReason !== null)('real serial to the virtual Uno through a p
       const unbridge = await bridgePtyToUart(pty.devicePath, uartOf(uno));
       try {
         const result = await uploadFirmware({
+          deviceDirs: ptyDeviceDirs,
           path: pty.appPath,
           image: kitImage.data,
           resetIntoBootloader: async (port) => uno.reset({ intoBootloader: true, lineBaud: port.baudRate }),

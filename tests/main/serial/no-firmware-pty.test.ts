@@ -15,6 +15,7 @@ import { KIT_FIRMWARE_HEX_PATH } from '../../helpers/uno-hex-files';
 import {
   createPtyPair,
   openPtyDevice,
+  ptyDeviceDirs,
   socatMissingReason,
   type PtyDevice,
   type PtyPair,
@@ -52,7 +53,10 @@ describe.skipIf(skipReason !== null)('serial port without the kit firmware', () 
       firmwareHexPath: fileURLToPath(KIT_FIRMWARE_HEX_PATH),
     });
     const ownership = createPortOwnership();
-    board.setTransportFactory('serial', createSerialTransportFactory({ ownership }).factory);
+    board.setTransportFactory(
+      'serial',
+      createSerialTransportFactory({ ownership, deviceDirs: ptyDeviceDirs }).factory,
+    );
     const started = performance.now();
     const status = await board.connect({ kind: 'serial', path: pty.appPath });
     const ms = performance.now() - started;
@@ -85,7 +89,7 @@ describe.skipIf(skipReason !== null)('serial port without the kit firmware', () 
   it('a port held by another program ends in port-busy, not an error or a hang', async () => {
     pty = await createPtyPair();
     const { openSerialPort, closeQuietly } = await import('../../../main/serial/open-port');
-    const holder = await openSerialPort(pty.appPath, 57600);
+    const holder = await openSerialPort(pty.appPath, 57600, ptyDeviceDirs);
     try {
       board = createBoardService({
         events: createEventHub(),
@@ -94,7 +98,7 @@ describe.skipIf(skipReason !== null)('serial port without the kit firmware', () 
       });
       board.setTransportFactory(
         'serial',
-        createSerialTransportFactory({ ownership: createPortOwnership() }).factory,
+        createSerialTransportFactory({ ownership: createPortOwnership(), deviceDirs: ptyDeviceDirs }).factory,
       );
       const status = await board.connect({ kind: 'serial', path: pty.appPath });
       expect(status).toMatchObject({

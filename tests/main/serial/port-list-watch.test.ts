@@ -140,7 +140,7 @@ describe('port watcher', () => {
       '/dev/cu.usbserial-1420',
       '/dev/tty.wchusbserial14230',
       '/dev/serial/by-id/usb-1a86_USB2.0-Serial-if00-port0',
-      '/dev/pts/3',
+      '/dev/ttyAMA0',
       '/dev/rfcomm0',
       'COM3',
       'com12',
@@ -159,6 +159,12 @@ describe('port watcher', () => {
       'C:\\Windows\\win.ini',
       'COM0',
       `/dev/tty${'x'.repeat(300)}`,
+      // Terminals: the one the app was started from would lose its keystrokes to Chispa.
+      '/dev/pts/3',
+      '/dev/tty',
+      '/dev/tty1',
+      '/dev/ttys003',
+      '/dev/ttyp0',
     ])
       expect(isTypedPortPath(path), path).toBe(false);
     expect(isTypedPortPath('/srv/bridges/pair-1/app', ['/srv/bridges'])).toBe(true);
@@ -236,6 +242,7 @@ describe('diagnose on a fake Linux filesystem', () => {
     writeFileSync(join(root, 'proc/4242/comm'), 'brltty\n');
     const findings = await diagnoseSerial({
       path: '/nonexistent/ttyUSB9',
+      deviceDirs: ['/nonexistent'],
       listing: { ports: [], problemKey: null },
       ownedByChispa: false,
       env: { platform: 'linux', root, uid: 1000, userName: 'ana', processGids: [1000] },
@@ -253,6 +260,7 @@ describe('diagnose on a fake Linux filesystem', () => {
     writeFileSync(join(root, 'etc/udev/rules.d/85-brltty.rules'), '# ENV{PRODUCT}=="1a86/7523/*", ...\n');
     const after = await diagnoseSerial({
       path: null,
+      deviceDirs: [],
       listing: { ports: [], problemKey: null },
       ownedByChispa: false,
       env: { platform: 'linux', root, uid: 1000, userName: 'ana', processGids: [1000, 20] },

@@ -17,7 +17,13 @@ import { createConnectionSession } from '../../../main/ipc/connection-session';
 import type { Dispatcher } from '../../../main/ipc/dispatcher';
 import { createAppDispatcher } from '../../../main/ipc/register-handlers';
 import { startVirtualUno, type VirtualUno } from '../../../main/virtual-uno/virtual-uno';
-import { bridgePtyToUart, createPtyPair, socatMissingReason, type PtyPair } from '../../helpers/pty-bridge';
+import {
+  bridgePtyToUart,
+  createPtyPair,
+  ptyLinkRoot,
+  socatMissingReason,
+  type PtyPair,
+} from '../../helpers/pty-bridge';
 import { uartOf } from '../../helpers/serial-rig';
 import { readKitFirmwareHex } from '../../helpers/uno-hex-files';
 
@@ -40,6 +46,8 @@ describe.skipIf(skipReason !== null)('Prepare board while a program runs', () =>
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'chispa-prepare-running-'));
+    // As an app started with CHISPA_SERIAL_DEVICE_DIRS: the test's pty links may be opened.
+    process.env.CHISPA_SERIAL_DEVICE_DIRS = ptyLinkRoot;
     services = await createServices({ dataDir, mode: 'browser', logger: silentLogger });
     dispatcher = createAppDispatcher(services);
     pty = await createPtyPair();
@@ -47,6 +55,7 @@ describe.skipIf(skipReason !== null)('Prepare board while a program runs', () =>
     unbridge = await bridgePtyToUart(pty.devicePath, uartOf(uno));
   });
   afterAll(async () => {
+    delete process.env.CHISPA_SERIAL_DEVICE_DIRS;
     await services?.dispose();
     await unbridge?.().catch(() => undefined);
     await uno?.stop();

@@ -2,7 +2,7 @@
  * The serial calls through the real composition root and dispatcher (as the renderer reaches
  * them), with the serial transport registered on the board service.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +13,13 @@ import { createConnectionSession } from '../../../main/ipc/connection-session';
 import type { Dispatcher } from '../../../main/ipc/dispatcher';
 import { createAppDispatcher } from '../../../main/ipc/register-handlers';
 import { translate } from '../../../common/i18n/translate';
-import { createPtyPair, ptyLinkRoot, socatMissingReason, type PtyPair } from '../../helpers/pty-bridge';
+import {
+  createPtyPair,
+  openPtyDevice,
+  ptyLinkRoot,
+  socatMissingReason,
+  type PtyPair,
+} from '../../helpers/pty-bridge';
 
 const skipReason = socatMissingReason();
 if (skipReason) console.log(`[skip] ${skipReason}`);
@@ -108,6 +114,73 @@ describe('serial IPC calls', () => {
     // Diagnosis never probes a path that is not a serial device name either.
     expect(answers.slice(0, 5)).toEqual(Array(5).fill('serial.port-not-found'));
   });
+
+  it('answers board.connect and serial.prepareBoard alike for any file, missing or not, and a missing port', async () => {
+    const hidden = join(dataDir, 'secret.txt');
+    writeFileSync(hidden, 'names\n');
+    const paths = [
+      '/etc/passwd', // exists, a plain file
+      '../../../../etc/passwd',
+      hidden,
+      dataDir, // a folder
+      '/dev/null', // a device, not a serial one
+      `${ptyLinkRoot}/../../etc/passwd`,
+      '/etc/chispa-missing-file', // missing, anywhere
+      '/dev/ttyUSB-chispa-missing', // missing, named like a serial device
+    ];
+    const answers = new Set<string>();
+    for (const path of paths) {
+      for (const [call, args] of [
+        ['board.connect', { target: { kind: 'serial', path } }],
+        ['serial.prepareBoard', { path }],
+      ] as const) {
+        const result = await dispatcher.dispatch(call, args, ctx());
+        // The path comes back as typed; everything else must be the same for every path.
+        answers.add(
+          `${call} ${JSON.stringify(result).split(JSON.stringify(path).slice(1, -1)).join('<path>')}`,
+        );
+      }
+    }
+    expect([...answers].sort()).toEqual([
+      'board.connect {"ok":true,"value":{"state":"error","target":{"kind":"serial","path":"<path>"},"firmware":null,"messageKey":"error.serial.port-not-found","canPrepare":false}}',
+      'serial.prepareBoard {"ok":false,"error":{"code":"serial.port-not-found","messageKey":"error.serial.port-not-found","params":{"path":"<path>"}}}',
+    ]);
+  });
+
+  it.skipIf(skipReason !== null)(
+    'never opens a terminal (/dev/pts/N): refused as a missing port, and nothing reaches it',
+    async () => {
+      // A pty's other end stands for whoever types in that terminal.
+      const terminal = await createPtyPair();
+      const far = await openPtyDevice(terminal.devicePath);
+      const received: number[] = [];
+      far.onData((bytes) => received.push(...bytes));
+      try {
+        const path = realpathSync(terminal.appPath);
+        expect(path).toMatch(/^\/dev\/pts\/\d+$/);
+        const missing = '/dev/ttyUSB-chispa-missing';
+        for (const [call, argsFor] of [
+          ['board.connect', (p: string) => ({ target: { kind: 'serial', path: p } })],
+          ['serial.prepareBoard', (p: string) => ({ path: p })],
+          ['serial.addManualPort', (p: string) => ({ path: p })],
+          ['serial.diagnose', (p: string) => ({ path: p })],
+        ] as const) {
+          const answer = async (p: string) =>
+            JSON.stringify(await dispatcher.dispatch(call, argsFor(p), ctx()))
+              .split(p)
+              .join('<path>');
+          const refused = await answer(path);
+          expect(refused, call).toContain('serial.port-not-found');
+          if (call !== 'serial.diagnose') expect(refused, call).toBe(await answer(missing));
+        }
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        expect(received).toEqual([]);
+      } finally {
+        await far.close();
+        await terminal.dispose();
+      }
+    },
+  );
 
   it.skipIf(skipReason !== null)(
     'connects a typed pty path through board.connect and offers Prepare',

@@ -2,7 +2,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createPortOwnership } from '../../../main/serial/port-ownership';
 import { createSerialTransportFactory } from '../../../main/serial/serial-board-transport';
-import { createPtyPair, openPtyDevice, socatMissingReason, type PtyPair } from '../../helpers/pty-bridge';
+import {
+  createPtyPair,
+  openPtyDevice,
+  ptyDeviceDirs,
+  socatMissingReason,
+  type PtyPair,
+} from '../../helpers/pty-bridge';
 
 const skipReason = socatMissingReason();
 if (skipReason) console.log(`[skip] ${skipReason}`);
@@ -18,7 +24,7 @@ describe.skipIf(skipReason !== null)('serial board transport', () => {
     pty = await createPtyPair();
     const device = await openPtyDevice(pty.devicePath);
     const ownership = createPortOwnership();
-    const { factory, openPaths } = createSerialTransportFactory({ ownership });
+    const { factory, openPaths } = createSerialTransportFactory({ ownership, deviceDirs: ptyDeviceDirs });
     const opened = await factory({ kind: 'serial', path: pty.appPath });
     expect(ownership.ownerOf(pty.appPath)).toBe('connected');
     expect(openPaths()).toEqual([pty.appPath]);
@@ -41,7 +47,7 @@ describe.skipIf(skipReason !== null)('serial board transport', () => {
   it('reports lost once when the cable is pulled, frees the port and fails later writes', async () => {
     pty = await createPtyPair();
     const ownership = createPortOwnership();
-    const { factory } = createSerialTransportFactory({ ownership });
+    const { factory } = createSerialTransportFactory({ ownership, deviceDirs: ptyDeviceDirs });
     const opened = await factory({ kind: 'serial', path: pty.appPath });
     ownership.setRunning(pty.appPath, true);
     const reasons: Error[] = [];
@@ -63,7 +69,7 @@ describe.skipIf(skipReason !== null)('serial board transport', () => {
   it('ends a connection as lost when the watcher sees the device vanish first', async () => {
     pty = await createPtyPair();
     const ownership = createPortOwnership();
-    const transports = createSerialTransportFactory({ ownership });
+    const transports = createSerialTransportFactory({ ownership, deviceDirs: ptyDeviceDirs });
     const opened = await transports.factory({ kind: 'serial', path: pty.appPath });
     const reasons: Error[] = [];
     opened.onLost((reason) => reasons.push(reason));
@@ -75,9 +81,15 @@ describe.skipIf(skipReason !== null)('serial board transport', () => {
 
   it('turns a port held elsewhere into the board service code for port-busy', async () => {
     pty = await createPtyPair();
-    const first = createSerialTransportFactory({ ownership: createPortOwnership() });
+    const first = createSerialTransportFactory({
+      ownership: createPortOwnership(),
+      deviceDirs: ptyDeviceDirs,
+    });
     const held = await first.factory({ kind: 'serial', path: pty.appPath });
-    const second = createSerialTransportFactory({ ownership: createPortOwnership() });
+    const second = createSerialTransportFactory({
+      ownership: createPortOwnership(),
+      deviceDirs: ptyDeviceDirs,
+    });
     await expect(second.factory({ kind: 'serial', path: pty.appPath })).rejects.toMatchObject({
       code: 'board.port-busy',
       messageKey: 'error.serial.port-busy',

@@ -9,6 +9,7 @@ import { uploadFirmware, type FlashProgress } from '../../../main/serial/stk500-
 import { FakeStk500Board } from '../../helpers/fake-stk500-board';
 import {
   createPtyPair,
+  ptyDeviceDirs,
   openPtyDevice,
   socatMissingReason,
   type PtyDevice,
@@ -43,6 +44,7 @@ describe.skipIf(skipReason !== null)('STK500 uploader on a pty with a scripted b
     const { board, path } = await setup();
     const progress: FlashProgress[] = [];
     const result = await uploadFirmware({
+      deviceDirs: ptyDeviceDirs,
       path,
       image,
       resetIntoBootloader: async () => undefined,
@@ -68,6 +70,7 @@ describe.skipIf(skipReason !== null)('STK500 uploader on a pty with a scripted b
     const board = new FakeStk500Board((bytes) => dev.write(bytes));
     dev.onData((bytes) => listening && board.receive(bytes));
     const result = await uploadFirmware({
+      deviceDirs: ptyDeviceDirs,
       path: pty.appPath,
       image,
       bauds: [115200, 57600],
@@ -85,9 +88,12 @@ describe.skipIf(skipReason !== null)('STK500 uploader on a pty with a scripted b
 
   it('refuses a chip with another signature before anything is written', async () => {
     const { board, path } = await setup({ signature: [0x1e, 0x98, 0x01] });
-    const error = await uploadFirmware({ path, image, resetIntoBootloader: async () => undefined }).catch(
-      (e: unknown) => e,
-    );
+    const error = await uploadFirmware({
+      deviceDirs: ptyDeviceDirs,
+      path,
+      image,
+      resetIntoBootloader: async () => undefined,
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe('serial.wrong-signature');
     expect((error as AppError).params).toMatchObject({ signature: '1E 98 01', expected: '1E 95 0F' });
@@ -101,6 +107,7 @@ describe.skipIf(skipReason !== null)('STK500 uploader on a pty with a scripted b
     device = await openPtyDevice(pty.devicePath);
     let opens = 0;
     const error = await uploadFirmware({
+      deviceDirs: ptyDeviceDirs,
       path: pty.appPath,
       image,
       syncAttempts: 3,
@@ -121,6 +128,7 @@ describe.skipIf(skipReason !== null)('STK500 uploader on a pty with a scripted b
     const dev = device;
     dev.onData(() => dev.write(Uint8Array.of(0x41, 0x42, 0x0a)));
     const error = await uploadFirmware({
+      deviceDirs: ptyDeviceDirs,
       path: pty.appPath,
       image,
       syncAttempts: 2,
@@ -135,6 +143,7 @@ describe.skipIf(skipReason !== null)('STK500 uploader on a pty with a scripted b
     const { board, path } = await setup();
     let pages = 0;
     const error = await uploadFirmware({
+      deviceDirs: ptyDeviceDirs,
       path,
       image: new Uint8Array(20_000).fill(0x42),
       resetIntoBootloader: async () => undefined,
@@ -150,9 +159,9 @@ describe.skipIf(skipReason !== null)('STK500 uploader on a pty with a scripted b
   it('reports a port held by another program as port-busy', async () => {
     const { path } = await setup();
     const { openSerialPort, closeQuietly } = await import('../../../main/serial/open-port');
-    const holder = await openSerialPort(path, 57600);
+    const holder = await openSerialPort(path, 57600, ptyDeviceDirs);
     try {
-      const error = await uploadFirmware({ path, image }).catch((e: unknown) => e);
+      const error = await uploadFirmware({ deviceDirs: ptyDeviceDirs, path, image }).catch((e: unknown) => e);
       expect((error as AppError).code).toBe('serial.port-busy');
     } finally {
       await closeQuietly(holder);
