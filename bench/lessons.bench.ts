@@ -1,7 +1,7 @@
 /**
  * Lesson checks: for each sample lesson step with a behaviour check, the time "Comprobar" takes
- * on its reference solution (what the child waits: the check thread was started and its board
- * booted while the previous check ran, as in the app) and the simulated-time factor of the
+ * on its reference solution (what the child waits: the check thread booted the board after the
+ * previous check answered, as between two presses in the app) and the simulated-time factor of the
  * scenario: simulated time / wall time, and / the check thread's own CPU time (which a loaded
  * machine does not distort). Then a 10 s blink scenario and `lessons:check` over every lesson.
  */
@@ -20,7 +20,7 @@ import { checkStep } from '../main/lessons/check/check-step';
 import { loadLessonFolder } from '../main/lessons/load-lesson-folder';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-/** Real time a spare check thread gets to boot its board between two checks. */
+/** Real time the check thread gets to boot its next board between two checks. */
 const SPARE_BOOT_MS = Number(process.env.BENCH_SPARE_BOOT_MS ?? 1500);
 const lessonsDir = fileURLToPath(new URL('../lessons', import.meta.url));
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -40,13 +40,13 @@ const measure = async (name: string, lesson: Lesson, stepIndex: number, workspac
     pins: tracedPins(check),
   };
   for (let run = 0; run < RUNS; run++) {
-    await settleSpare();
+    await settleBoot();
     const started = performance.now();
     const result = await checkStep({ lesson, stepIndex, workspace });
     walls.push(performance.now() - started);
     if (!result.passed)
       throw new Error(`${name}: the reference solution failed ${result.failure.messageKey}`);
-    await settleSpare();
+    await settleBoot();
     const scenarioStarted = performance.now();
     const outcome = await runScenarioInWorker(input);
     const scenarioWall = performance.now() - scenarioStarted;
@@ -60,8 +60,8 @@ const measure = async (name: string, lesson: Lesson, stepIndex: number, workspac
     print(`lesson.check.${name}.simulated-factor-thread-cpu`, median(cpuFactors), 'x');
 };
 
-/** Lets the spare check thread finish booting, as it has between two presses of "Comprobar". */
-const settleSpare = () => new Promise((resolve) => setTimeout(resolve, SPARE_BOOT_MS));
+/** Lets the check thread finish booting its next board, as it has between two presses of "Comprobar". */
+const settleBoot = () => new Promise((resolve) => setTimeout(resolve, SPARE_BOOT_MS));
 
 console.log(
   `# load average ${loadavg()

@@ -1,17 +1,30 @@
 /**
- * While the MCU sleeps, avr8js timers still wake the simulator every prescaled tick (Timer1 at
- * /8 = every 8 cycles), which makes skipping idle time nearly useless. Asleep, nothing reads
- * TCNT, so a timer's count event can be postponed to the next tick where something happens
- * (compare match A/B or overflow): avr8js counts in bulk from its last update and detects a
- * compare crossed on the way. On wake-up the events go back to the per-tick cadence (bulk-
- * counting up to now, exact because no interesting value lay in between).
- * Phase-correct PWM modes count up and down; avr8js steps through a bulk count tick by tick, so
- * they coalesce the same way with the direction taken into account (TOP and BOTTOM are events).
+ * avr8js counts a timer with one clock event per prescaled tick (Timer0 at /64 = every 64
+ * cycles, Timer1 at /8 = every 8), which costs more host work than the firmware itself and makes
+ * skipping idle time nearly useless. But a tick only matters when something happens at it: a
+ * compare match (A/B) or the counter reaching TOP or BOTTOM, which set flags and drive pins. So
+ * each timer's count event is postponed to its next such tick; avr8js counts in bulk from its
+ * last update (a phase-correct count steps through it tick by tick) and nothing in between could
+ * have changed. Whatever reads or changes the timer sees the per-tick state:
+ * - a TCNT read already brings the count up to date (avr8js's read hook);
+ * - before a write to the timer's registers (mode, clock, TCNT, OCR, ICR) takes effect, the count
+ *   is brought up to date under the old settings, and the next event is recomputed after it.
+ * The same program then sees the same flags, interrupts and pin edges at the same cycles as with
+ * per-tick events (tests compare both).
  */
 import type { AVRTimer, CPU } from 'avr8js';
 
 interface TimerInternals {
-  count: () => void;
+  count: (reschedule?: boolean, external?: boolean) => void;
+  config: {
+    bits: number;
+    TCCRA: number;
+    TCCRB: number;
+    TCNT: number;
+    OCRA: number;
+    OCRB: number;
+    ICR: number;
+  };
   divider: number;
   lastCycle: number;
   tcnt: number;
@@ -24,56 +37,45 @@ interface TimerInternals {
   updateDivider: boolean;
 }
 
-interface ClockEvent {
-  cycles: number;
-  callback: () => void;
-}
-
 const PHASE_CORRECT = 1;
 const PHASE_FREQUENCY_CORRECT = 4;
 
-export class TimerCoalescer {
-  private readonly byCallback = new Map<() => void, TimerInternals>();
-  private readonly timers: TimerInternals[];
-
-  constructor(
-    private readonly cpu: CPU,
-    timers: AVRTimer[],
-  ) {
-    this.timers = timers as unknown as TimerInternals[];
-    for (const timer of this.timers) this.byCallback.set(timer.count, timer);
-  }
-
-  /** Postpones the timer events at the head of the clock-event queue. Call while asleep. */
-  coalesceHead(): void {
-    const cpu = this.cpu as unknown as { nextClockEvent: ClockEvent | null; cycles: number };
-    for (let guard = 0; guard < this.timers.length; guard++) {
-      const head = cpu.nextClockEvent;
-      const timer = head && this.byCallback.get(head.callback);
-      if (!head || !timer || !coalescable(timer)) return;
-      const ticks = ticksToNextEvent(timer);
-      const due = timer.lastCycle + ticks * timer.divider;
-      if (ticks <= 1 || head.cycles >= due) return;
-      this.cpu.updateClockEvent(timer.count, due - cpu.cycles);
-    }
-  }
-
-  /** Back to one event per tick (call when the CPU wakes up). */
-  release(): void {
-    for (const timer of this.timers) {
-      if (timer.divider > 0)
-        this.cpu.updateClockEvent(timer.count, timer.lastCycle + timer.divider - this.cpu.cycles);
-    }
-  }
+/** Makes every timer's count event fire only at its next compare match, TOP or BOTTOM. */
+export function coalesceTimerEvents(cpu: CPU, timers: AVRTimer[]): void {
+  for (const timer of timers as unknown as TimerInternals[]) coalesce(cpu, timer);
 }
 
-function coalescable(timer: TimerInternals): boolean {
-  return timer.divider > 0 && !timer.tcntUpdated && !timer.updateDivider && timer.TOP > 0;
+function coalesce(cpu: CPU, timer: TimerInternals): void {
+  const count = timer.count;
+  const nextEventCycle = () => timer.lastCycle + ticksToNextEvent(timer) * timer.divider;
+  const pending = () => timer.updateDivider || timer.tcntUpdated;
+  // A clock-select change or TCNT write is applied by the next event (avr8js schedules it at
+  // once), which then goes back to per-tick events; the one after that is postponed again.
+  timer.count = (reschedule = true, external = false) => {
+    if (!reschedule || pending()) return count(reschedule, external);
+    count(false, external);
+    if (timer.divider) cpu.addClockEvent(timer.count, nextEventCycle() - cpu.cycles);
+  };
+  const { config } = timer;
+  const registers = [config.TCCRA, config.TCCRB, config.TCNT, config.OCRA, config.OCRB];
+  if (config.bits === 16) registers.push(config.ICR);
+  for (const address of registers) {
+    const write = cpu.writeHooks[address];
+    cpu.writeHooks[address] = (value, oldValue, addr, mask) => {
+      const settled = !pending();
+      if (settled) count(false); // up to date under the settings before the write
+      const handled = write(value, oldValue, addr, mask);
+      if (settled && !pending() && timer.divider)
+        cpu.updateClockEvent(timer.count, nextEventCycle() - cpu.cycles);
+      return handled;
+    };
+  }
 }
 
 /** Ticks until TCNT next equals OCRA or OCRB, or wraps past TOP (up/down in phase-correct modes). */
 function ticksToNextEvent(timer: TimerInternals): number {
   const { tcnt, ocrA, ocrB, TOP } = timer;
+  if (TOP <= 0) return 1;
   if (timer.timerMode === PHASE_CORRECT || timer.timerMode === PHASE_FREQUENCY_CORRECT) {
     if (tcnt > TOP) return 1;
     let ticks = timer.countingUp ? TOP - tcnt : tcnt;

@@ -1,7 +1,8 @@
 /**
  * The virtual Arduino Uno, in process and synchronous: avr8js plus what it lacks for our use
  * (docs/architecture.md, "The virtual Uno"): a UART receive queue that never loses a byte, SLEEP
- * that skips idle time, SPM self-programming, a bootloader reset vector (BOOTRST, BOOTSZ) with
+ * that skips idle time, timer events only where something happens (timer-coalescing.ts), every
+ * due clock event fired after an instruction (clock-events.ts), SPM self-programming, a bootloader reset vector (BOOTRST, BOOTSZ) with
  * MCUSR, a full MCU rebuild on watchdog reset (the watchdog keeps running, as on the chip), a
  * serial line that only understands the speed the firmware set, inputs from the board panel (digital levels, analog volts, HC-SR04 distance)
  * and a pin monitor (PWM duty, servo pulse, tone frequency). The worker runs this paced to real
@@ -10,12 +11,13 @@
 import { avrInstruction, type AVRIOPort, type CPU, type EEPROMMemoryBackend } from 'avr8js';
 import type { PinSnapshot } from '../../common/ipc/contract-board';
 import { BusyLoopSkipper } from './busy-loop-skip';
+import { tickAllDue } from './clock-events';
 import { DistanceSensors, type DistanceSensorHost } from './distance-sensor';
 import { placeHexImage } from './flash-images';
 import { byteAsReceived, speedsMatch } from './line-speed';
 import { PinMonitor, type PinWaveform } from './pin-monitor';
 import { SelfProgramming } from './self-programming';
-import { TimerCoalescer } from './timer-coalescing';
+import { coalesceTimerEvents } from './timer-coalescing';
 import { UartRxQueue } from './uart-rx-queue';
 import {
   CLOCK_HZ,
@@ -52,6 +54,11 @@ export interface VirtualUnoCoreOptions {
   startAt?: 'app' | 'bootloader';
   /** Skip idle polling loops (default true; false runs every instruction, for comparison). */
   skipPollingLoops?: boolean;
+  /**
+   * Timer events only at compare matches, TOP and BOTTOM (default true; false counts every
+   * prescaled tick as avr8js does, for comparison). See timer-coalescing.ts.
+   */
+  coalesceTimers?: boolean;
 }
 
 export interface ResetOptions {
@@ -94,8 +101,8 @@ export class VirtualUnoCore {
   private lineBaud: number | undefined;
   private lineSpeedLosses = 0;
   private readonly skipPolling: boolean;
+  private readonly coalesceTimers: boolean;
   private mcu!: UnoMcu;
-  private coalescer!: TimerCoalescer;
   private readonly uartRx = new UartRxQueue();
   private readonly spm = new SelfProgramming(this.flash, CLOCK_HZ);
   private readonly busyLoops = new BusyLoopSkipper(this.progMem);
@@ -134,6 +141,7 @@ export class VirtualUnoCore {
     const startAt = options.startAt ?? (options.bootloaderHex !== undefined ? 'bootloader' : 'app');
     this.bootReset = startAt === 'bootloader';
     this.skipPolling = options.skipPollingLoops ?? true;
+    this.coalesceTimers = options.coalesceTimers ?? true;
     this.distance = new DistanceSensors(this.sensorHost());
     this.spm.onFlashChange = () => this.busyLoops.invalidate();
     this.build(0, this.bootReset ? MCUSR_EXTRF : MCUSR_PORF, this.bootReset);
@@ -301,7 +309,7 @@ export class VirtualUnoCore {
       const opcode = progMem[pc];
       if ((opcode & 0xff8f) === 0x9588) this.special(cpu, opcode);
       else avrInstruction(cpu);
-      cpu.tick();
+      tickAllDue(cpu);
       if (cpu.pc < pc && pc - cpu.pc < 8 && this.skipPolling) this.busyLoops.arrival(cpu, pc, end);
     }
   }
@@ -322,18 +330,14 @@ export class VirtualUnoCore {
 
   /** Asleep: jump to the next clock event (timer, UART, ADC…) instead of spinning. */
   private sleepUntilEvent(cpu: CPU, end: number): void {
-    this.coalescer.coalesceHead();
     const next = (cpu as unknown as { nextClockEvent: { cycles: number } | null }).nextClockEvent;
     const target = next ? Math.min(next.cycles, end) : end;
     if (target > cpu.cycles) {
       this.sleptCycles += target - cpu.cycles;
       cpu.cycles = target;
     }
-    cpu.tick();
-    if (cpu.pc !== this.wakePc) {
-      this.sleeping = false; // an interrupt woke the CPU
-      this.coalescer.release();
-    }
+    tickAllDue(cpu);
+    if (cpu.pc !== this.wakePc) this.sleeping = false; // an interrupt woke the CPU
   }
 
   /** A byte crossing the line, as the other end reads it (the same byte unless the speeds differ). */
@@ -359,7 +363,7 @@ export class VirtualUnoCore {
       mcusr,
     });
     const { cpu, usart } = this.mcu;
-    this.coalescer = new TimerCoalescer(cpu, this.mcu.timers);
+    if (this.coalesceTimers) coalesceTimerEvents(cpu, this.mcu.timers);
     this.busyLoops.invalidate();
     this.resets++;
     this.sleeping = false;
