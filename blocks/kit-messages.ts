@@ -15,3 +15,18 @@ export const kitBlocklyMessages = (locale: Locale): Record<string, string> => {
   }
   return table;
 };
+
+const blocklyUiPrefix = 'blockly.';
+
+/**
+ * Blockly's own keyboard hints, screen-reader announcements and labels for one language, keyed
+ * by their Blockly.Msg names ("blockly.ANNOUNCE_MOVE_WORKSPACE" → ANNOUNCE_MOVE_WORKSPACE).
+ * Blockly's Spanish table leaves these in English or says "usted"; ours speaks to the child.
+ */
+export const blocklyUiMessages = (locale: Locale): Record<string, string> => {
+  const table: Record<string, string> = {};
+  for (const [key, text] of Object.entries(messages[locale])) {
+    if (key.startsWith(blocklyUiPrefix)) table[key.slice(blocklyUiPrefix.length)] = text;
+  }
+  return table;
+};

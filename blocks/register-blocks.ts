@@ -12,7 +12,7 @@ import { asyncProcedureGenerators } from './async-procedures';
 import { eventTasksName, withEventTasks } from './blocks-buttons';
 import { timerStartName } from './blocks-time-console';
 import { kitBlockDefinitions, kitBlockGenerators } from './kit-blocks';
-import { kitBlocklyMessages } from './kit-messages';
+import { blocklyUiMessages, kitBlocklyMessages } from './kit-messages';
 import { installSafeEmbedding } from './safe-embedding';
 
 const blocklyMessages: Record<Locale, Record<string, string>> = {
@@ -22,10 +22,13 @@ const blocklyMessages: Record<Locale, Record<string, string>> = {
 
 let registered = false;
 
-/** Sets every block text (Blockly's own and the kit's) to a language. Blocks made after this use it. */
+/**
+ * Sets every block text (Blockly's own, its keyboard and screen-reader texts, and the kit's) to a
+ * language. Blocks made after this use it; hints and announcements read it when they speak.
+ */
 export const setBlockLanguage = (locale: Locale): void => {
   Blockly.setLocale(blocklyMessages[locale]);
-  Object.assign(Blockly.Msg, kitBlocklyMessages(locale));
+  Object.assign(Blockly.Msg, blocklyUiMessages(locale), kitBlocklyMessages(locale));
 };
 
 /** Registers blocks, generators and messages; returns the generator to turn workspaces into code. */

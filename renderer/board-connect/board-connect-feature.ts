@@ -71,7 +71,15 @@ export const boardConnectFeature: Feature = async ({ client, frame, shared }) =>
   });
   const statusBox = h(
     'div',
-    { class: 'connect-status', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' },
+    // The one place the student screen says the board's state (data-state for tests and styles).
+    {
+      class: 'connect-status',
+      role: 'status',
+      'aria-live': 'polite',
+      'aria-atomic': 'true',
+      'data-testid': 'board-state',
+      'data-state': 'unknown',
+    },
     sentence,
     detail,
   );
@@ -126,6 +134,7 @@ export const boardConnectFeature: Feature = async ({ client, frame, shared }) =>
     const words = statusWords(status, (key) => hasMessage(getLocale(), key));
     sentence.textContent = text(withWhere(words.sentence, status, text));
     sentence.dataset.state = status.state;
+    statusBox.dataset.state = status.state;
     root.dataset.state = status.state;
     detail.textContent = words.detail ? text(words.detail) : '';
     detail.hidden = !words.detail;

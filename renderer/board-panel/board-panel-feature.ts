@@ -1,25 +1,24 @@
 /**
- * Mounts the board panel in the frame's board region: the board state line, the Uno with the
- * kit's parts, live pins from 'board.pins' and inputs to 'board.virtualInput'.
+ * Mounts the board panel in the frame's board region: the Uno with the kit's parts, live pins
+ * from 'board.pins' and inputs to 'board.virtualInput'. The board's state is said once, by the
+ * board chooser above it (renderer/board-connect), which stays in view when it folds.
  */
 import type { Feature } from '../app/features';
 import { buildBoardPanel } from './board-panel';
-import { buildBoardStateLine } from './board-state-line';
 import { defaultKitLayout, type KitLayout } from './kit-layout';
 import { partsInUse } from './parts-in-use';
 
-export const boardPanelFeature: Feature = async ({ client, frame, shared }) => {
+export const boardPanelFeature: Feature = ({ client, frame, shared }) => {
   const region = frame.regions.board;
   region.querySelector('[data-placeholder]')?.remove();
-  const stateLine = buildBoardStateLine();
   const build = (layout: KitLayout) =>
     buildBoardPanel(layout, {
       sendInput: (input) => client.call('board.virtualInput', { input }),
-      // An input while no virtual board runs has nowhere to go; the state line already says why.
+      // An input while no virtual board runs has nowhere to go; the board chooser already says why.
       onInputError: (error) => console.warn('board input not delivered', error),
     });
   let panel = build(defaultKitLayout);
-  region.append(stateLine.root, panel.root);
+  region.append(panel.root);
   // A lesson shows only its own parts and wiring; closing it brings the whole kit back.
   let layout = defaultKitLayout;
   const markInUse = () => {
@@ -40,14 +39,8 @@ export const boardPanelFeature: Feature = async ({ client, frame, shared }) => {
   client.on('board.pins', (snapshot) => panel.applySnapshot(snapshot));
   let wasReady = false;
   client.on('board.state', (status) => {
-    stateLine.show(status);
     const ready = status.state === 'ready' && status.target?.kind === 'virtual';
     if (ready && !wasReady) panel.resendInputs();
     wasReady = ready;
   });
-  try {
-    stateLine.show(await client.call('board.status', {}));
-  } catch (error) {
-    console.warn('board status unavailable', error);
-  }
 };

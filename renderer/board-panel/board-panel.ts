@@ -59,6 +59,8 @@ const mountLed = (part: KitPart & { kind: 'led' }): MountedPart => {
   const led = h('wokwi-led' as 'div', {
     color: part.color,
     'data-testid': `led-${part.pin}`,
+    // The figure carries the name and state; the drawing says nothing on its own.
+    'aria-hidden': 'true',
   }) as unknown as WokwiLed;
   const caption = h('figcaption', {});
   const fig = figure(part, led, caption);
@@ -106,9 +108,9 @@ const mountButton = (
     caption.textContent = t('runner.panel.button', { pin: unoPinLabel(part.pin) });
     button.title = t('runner.panel.button.hint');
     // The element names its inner button "<label> <color> pushbutton" in English; ours replaces it.
-    button.shadowRoot
-      ?.querySelector('button')
-      ?.setAttribute('aria-label', `${caption.textContent}. ${t('runner.panel.button.hint')}`);
+    const inner = button.shadowRoot?.querySelector('button');
+    inner?.setAttribute('aria-label', `${caption.textContent}. ${t('runner.panel.button.hint')}`);
+    inner?.querySelector('svg')?.setAttribute('aria-hidden', 'true');
   };
   follow(describe);
   void whenRendered(button).then(describe);
@@ -133,15 +135,17 @@ const mountPot = (
   pot.max = 1023;
   pot.value = 0;
   const caption = h('figcaption', {});
+  // A lesson's light sensor is drawn and turned as a knob, but named as what it is.
+  const name = part.sensor === 'light' ? 'runner.panel.light' : 'runner.panel.pot';
   follow(() => {
-    caption.textContent = t('runner.panel.pot', { pin: unoPinLabel(analogPinOf(part.channel)) });
-    pot.title = t('runner.panel.pot.hint');
+    caption.textContent = t(name, { pin: unoPinLabel(analogPinOf(part.channel)) });
+    pot.title = t(`${name}.hint`);
   });
   const inner = () => pot.shadowRoot?.querySelector('input');
   const describe = () => {
     // The knob's own range input is the control; its drawing (an unnamed role="slider") is not.
     pot.shadowRoot?.querySelector('svg')?.setAttribute('aria-hidden', 'true');
-    inner()?.setAttribute('aria-label', `${caption.textContent ?? ''}. ${t('runner.panel.pot.hint')}`);
+    inner()?.setAttribute('aria-label', `${caption.textContent ?? ''}. ${t(`${name}.hint`)}`);
     inner()?.setAttribute('aria-valuetext', `${Math.round((Number(pot.value) / potMax) * 100)} %`);
   };
   void whenRendered(pot).then(() => {
@@ -166,7 +170,10 @@ const mountPot = (
 };
 
 const mountServo = (part: KitPart & { kind: 'servo' }): MountedPart => {
-  const servo = h('wokwi-servo' as 'div', { 'data-testid': `servo-${part.pin}` }) as unknown as WokwiServo;
+  const servo = h('wokwi-servo' as 'div', {
+    'data-testid': `servo-${part.pin}`,
+    'aria-hidden': 'true',
+  }) as unknown as WokwiServo;
   const caption = h('figcaption', {});
   let angle = 90;
   servo.angle = angle;
@@ -192,6 +199,7 @@ const mountServo = (part: KitPart & { kind: 'servo' }): MountedPart => {
 const mountBuzzer = (part: KitPart & { kind: 'buzzer' }): MountedPart => {
   const buzzer = h('wokwi-buzzer' as 'div', {
     'data-testid': `buzzer-${part.pin}`,
+    'aria-hidden': 'true',
   }) as unknown as WokwiBuzzer;
   const caption = h('figcaption', {});
   let hz: number | null = null;
@@ -221,7 +229,8 @@ const mountDistance = (
   part: KitPart & { kind: 'distance' },
   send: (input: VirtualInput) => void,
 ): MountedPart => {
-  const sensor = h('wokwi-hc-sr04' as 'div', {});
+  // The drawing's English pin labels (VCC, TRIG…) are not for the child; the slider is the control.
+  const sensor = h('wokwi-hc-sr04' as 'div', { 'aria-hidden': 'true' });
   const initial = part.initialCm ?? 100;
   const slider = h('input', {
     type: 'range',
@@ -300,6 +309,11 @@ export const buildBoardPanel = (
   uno.dataset.led13 = 'false';
   follow(() => uno.setAttribute('aria-label', t('runner.panel.board')));
   uno.setAttribute('role', 'img');
+  void whenRendered(uno).then(() => {
+    // Inside the named picture: no pin-label text to read out, no unnamed reset circle to tab to.
+    uno.shadowRoot?.querySelector('svg')?.setAttribute('aria-hidden', 'true');
+    uno.shadowRoot?.querySelector('#reset-button')?.removeAttribute('tabindex');
+  });
   // One flowing list: the parts the program uses come first (above the Uno), the rest after it.
   const root = h(
     'div',

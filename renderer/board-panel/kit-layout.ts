@@ -6,7 +6,8 @@
 export type KitPart =
   | { kind: 'led'; id: string; pin: number; color: string }
   | { kind: 'button'; id: string; pin: number; color: string }
-  | { kind: 'potentiometer'; id: string; channel: number }
+  /** A light sensor is an analog input turned like a knob; `sensor` names it for the child. */
+  | { kind: 'potentiometer'; id: string; channel: number; sensor?: 'light' }
   | { kind: 'servo'; id: string; pin: number; pulseRangeUs?: [number, number] }
   | { kind: 'buzzer'; id: string; pin: number }
   | { kind: 'distance'; id: string; pin: number; initialCm?: number };

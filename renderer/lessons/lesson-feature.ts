@@ -4,6 +4,7 @@
  * reload or a restart (main remembers it, with the work).
  */
 import type { Feature } from '../app/features';
+import { revealLessonColumn } from '../app/lesson-fold';
 import { applyTranslations, onLocaleChange, t } from '../i18n/i18n';
 import { h } from '../ui/dom';
 import { buildLessonListView } from './lesson-list-view';
@@ -56,6 +57,7 @@ export const lessonFeature: Feature = async ({ client, frame, shared }) => {
       listPage.hidden = true;
       region.append(opened.root);
       region.dataset.lesson = id;
+      revealLessonColumn(region);
       await opened.start();
     } catch (error) {
       console.warn('lesson could not be opened', error);

@@ -39,7 +39,8 @@ export const buildLessonView = (): LessonView => {
     'data-testid': 'lesson-back',
   });
   const title = h('h3', { class: 'lesson-title', tabindex: '-1', 'data-testid': 'lesson-title' });
-  const summaryBody = h('div', { class: 'lesson-summary-body' });
+  // Scrolls inside itself in a short window (the step below stays in view), so it takes focus.
+  const summaryBody = h('div', { class: 'lesson-summary-body', tabindex: '0' });
   const summary = h(
     'details',
     { class: 'lesson-summary', 'data-testid': 'lesson-summary' },

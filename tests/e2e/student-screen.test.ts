@@ -1,8 +1,9 @@
 /**
  * The student screen on the lab PCs' two sizes (1024×768 first, 1366×768): with blink running,
  * Run, Stop, the LED in use and the console are in view without scrolling, and the page itself
- * never scrolls while a child clicks, tabs, types and wheels over every panel part. Screenshots
- * of both sizes go to test-results/ for review.
+ * never scrolls while a child clicks, tabs, types and wheels over every panel part. With a lesson
+ * open (also after a reload), its step text and Comprobar are in view beside all of that, with
+ * no click to unfold anything. Screenshots of both sizes go to test-results/ for review.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -66,6 +67,43 @@ describe('the student screen at lab PC sizes', () => {
   });
 
   for (const size of sizes) {
+    it(`${size.width}×${size.height}: a lesson open shows its step and Comprobar beside the blocks, Run/Stop, its parts and the console`, async () => {
+      const { page } = session;
+      await page.setViewportSize(size);
+      await page.goto(app.url);
+      await page.waitForSelector('body[data-ready="true"]');
+      if (await page.locator('#region-lesson').isHidden()) await page.click('[data-testid="lesson-toggle"]');
+      await page.waitForSelector('#region-lesson[data-lessons-ready="true"]');
+      await page.click('[data-testid=lesson-blink]');
+      await page.waitForSelector('[data-testid=lesson-view]');
+      const lessonInView = async (when: string) => {
+        for (const [selector, what] of [
+          ['[data-testid="lesson-step-title"]', 'the step title'],
+          ['[data-testid="lesson-body"] > :first-child', 'the step text'],
+          ['[data-testid="lesson-check"]', 'Comprobar'],
+          ['[data-testid="run"]', 'Run'],
+          ['[data-testid="stop"]', 'Stop'],
+          ['[data-testid="blockly-host"]', 'the workspace'],
+          ['[data-testid="part-led-13"]', "the lesson's LED"],
+          ['[data-testid="console-output"]', 'the console'],
+        ] as const)
+          await expectInView(page, page.locator(selector).first(), `${what} ${when}`);
+        await expectNoPageScroll(page, when);
+      };
+      await lessonInView('with the lesson open');
+      await page.screenshot({
+        path: join(screenshots, `student-screen-lesson-${size.width}x${size.height}.png`),
+      });
+
+      // After a reload the lesson opens again, and so does its column: no click needed.
+      await page.reload();
+      await page.waitForSelector('#region-lesson[data-lessons-ready="true"]', { state: 'attached' });
+      await page.waitForSelector('[data-testid=lesson-view]');
+      await lessonInView('after a reload');
+      await page.click('[data-testid=lesson-back]');
+      await page.waitForSelector('[data-testid=lesson-list]');
+    });
+
     it(`${size.width}×${size.height}: blink running with Run, Stop, the LED and the console in view; the page never scrolls`, async () => {
       const { page } = session;
       await page.setViewportSize(size);
