@@ -1,7 +1,7 @@
 /**
  * Every tracker table has one role, so the schema can be distributed by centre (Citus) unchanged.
  * The catalog test fails when a table has no role or breaks its role's rules; migration 009 uses
- * the same lists (010 distributes the lesson progress tables it adds).
+ * the same lists (011 distributes the lesson progress tables 010 adds).
  */
 
 /** Small lookups: a copy on every node (Citus reference tables). */
