@@ -53,7 +53,7 @@ describe('lesson progress in Chromium (issue 12, point 4)', () => {
     childId = child.id;
     await service.checkIn.mark(session.id, child.id, admin);
     await service.close();
-    app = await startApp({ dataDir });
+    app = await startApp({ dataDir, startTimeoutMs: 120_000 });
     browser = await openBrowser();
     await browser.page.setViewportSize({ width: 1024, height: 768 });
   }, 600_000);

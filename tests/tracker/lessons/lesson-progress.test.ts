@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { LessonProgressItem } from '../../../common/sync/sync-items';
 import type { Database } from '../../../tracker/db/database';
 import { migrate } from '../../../tracker/db/migrate';
+import { maintainPartitions } from '../../../tracker/db/retention';
 import { buildLessonCounts } from '../../../tracker/reach/lesson-counts';
 import { reachReport } from '../../../tracker/reach/reach-report';
 import { engineTitle, skipEngine, trackerEngines } from '../helpers/engines';
@@ -190,6 +191,12 @@ for (const engine of trackerEngines)
       expect(after.lessons?.totals).toEqual({ lessons: null, steps: 14 });
       expect(after.lessons?.byMonth[1]).toEqual({ month: '2026-04', lessons: null, steps: 14 });
       expect(JSON.stringify(after.lessons)).not.toMatch(/[^0-9]4[,}]/);
+      // Retention drops the person-level steps of old months; the counts stay.
+      await maintainPartitions(db, 1, new Date('2026-06-15T12:00:00Z'));
+      expect(await db.query(`SELECT count(*)::int AS n FROM lesson_step WHERE centre_id = $1`, [centre.id])).toEqual([
+        { n: 0 },
+      ]);
+      expect((await reachReport(db, filters)).lessons?.totals).toEqual({ lessons: null, steps: 14 });
       const late = await syncInProcess(db, device, [stepItem(centre.code, children[0], 'blink', 0)], { now });
       expect(late).toEqual([{ index: 0, status: 'invalid', reason: 'person-erased' }]);
     }, 600_000);

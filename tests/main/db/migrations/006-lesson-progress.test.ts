@@ -20,10 +20,10 @@ describe('migration 006 lesson progress', () => {
       [id, learner, personId, step, now],
     );
   const outboxRow = (entity: string) =>
-    db.run(`INSERT INTO outbox (entity, entity_id, op, payload, created_at) VALUES (?, 'e', 'create', '{}', ?)`, [
-      entity,
-      now,
-    ]);
+    db.run(
+      `INSERT INTO outbox (entity, entity_id, op, payload, created_at) VALUES (?, 'e', 'create', '{}', ?)`,
+      [entity, now],
+    );
 
   it('rebuilds the outbox keeping its rows, ids, counter and sync items, and accepts lesson progress', async () => {
     db = await databaseAt(5);
@@ -33,9 +33,10 @@ describe('migration 006 lesson progress', () => {
       `INSERT INTO sync_batches (id, first_outbox_id, last_outbox_id, item_count, created_at) VALUES ('b', 1, 2, 2, ?)`,
       [now],
     );
-    await db.run(`INSERT INTO sync_items (outbox_id, batch_id, state, updated_at) VALUES (1, 'b', 'queued', ?)`, [
-      now,
-    ]);
+    await db.run(
+      `INSERT INTO sync_items (outbox_id, batch_id, state, updated_at) VALUES (1, 'b', 'queued', ?)`,
+      [now],
+    );
     await expect(outboxRow('lesson-progress')).rejects.toThrow(/CHECK constraint/);
 
     expect(await migrate(db, { upTo: 6 })).toEqual({ from: 5, to: 6 });
@@ -45,13 +46,18 @@ describe('migration 006 lesson progress', () => {
     );
     expect(await tableNames(db)).not.toContain('outbox_v6');
     expect(await db.all('SELECT id FROM outbox ORDER BY id')).toEqual([{ id: 1 }, { id: 2 }]);
-    expect(await db.all('SELECT outbox_id, state FROM sync_items')).toEqual([{ outbox_id: 1, state: 'queued' }]);
+    expect(await db.all('SELECT outbox_id, state FROM sync_items')).toEqual([
+      { outbox_id: 1, state: 'queued' },
+    ]);
     // The deleted id 3 is never handed out again.
     expect((await outboxRow('lesson-progress')).lastId).toBe(4);
     await expect(outboxRow('note')).rejects.toThrow(/CHECK constraint/);
     // sync_items still points at the (new) outbox.
     await expect(
-      db.run(`INSERT INTO sync_items (outbox_id, batch_id, state, updated_at) VALUES (99, 'b', 'queued', ?)`, [now]),
+      db.run(
+        `INSERT INTO sync_items (outbox_id, batch_id, state, updated_at) VALUES (99, 'b', 'queued', ?)`,
+        [now],
+      ),
     ).rejects.toThrow(/FOREIGN KEY/);
     expect(await db.all(`SELECT * FROM pragma_foreign_key_check`)).toEqual([]);
     expect(await migrate(db, { upTo: 6 })).toEqual({ from: 6, to: 6 });
