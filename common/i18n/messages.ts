@@ -46,6 +46,8 @@ import esLessonStaffNotes from './es/lesson-staff-notes.json';
 import enLessonStaffNotes from './en/lesson-staff-notes.json';
 import esBlockly from './es/blockly.json';
 import enBlockly from './en/blockly.json';
+import esProgress from './es/progress.json';
+import enProgress from './en/progress.json';
 
 export type MessageTable = Readonly<Record<string, string>>;
 
@@ -72,6 +74,7 @@ export const messageFiles: Record<Locale, Record<string, MessageTable>> = {
     'help-resources': esHelpResources,
     'lesson-staff-notes': esLessonStaffNotes,
     blockly: esBlockly,
+    progress: esProgress,
   },
   en: {
     app: enApp,
@@ -95,6 +98,7 @@ export const messageFiles: Record<Locale, Record<string, MessageTable>> = {
     'help-resources': enHelpResources,
     'lesson-staff-notes': enLessonStaffNotes,
     blockly: enBlockly,
+    progress: enProgress,
   },
 };
 

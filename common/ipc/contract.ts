@@ -14,6 +14,7 @@ import { lessonCalls } from './contract-lessons';
 import { syncCalls, syncEvents } from './contract-sync';
 import { classroomCalls, classroomEvents, planCalls } from './contract-classroom';
 import { helpCalls } from './contract-help';
+import { progressCalls } from './contract-progress';
 
 export const calls = {
   ...appCalls,
@@ -27,6 +28,7 @@ export const calls = {
   ...planCalls,
   ...classroomCalls,
   ...helpCalls,
+  ...progressCalls,
 };
 
 export const events = {

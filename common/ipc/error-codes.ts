@@ -115,6 +115,9 @@ export type SyncErrorName =
   | 'unreachable';
 export type SyncAppErrorCode = `sync.${SyncErrorName}`;
 
+/** Lesson progress: who did the step (code `progress.<name>`, message key `progress.error.<name>`). */
+export type ProgressErrorCode = 'progress.not-checked-in';
+
 export type ErrorCode =
   | GenericErrorCode
   | AppLevelErrorCode
@@ -126,4 +129,5 @@ export type ErrorCode =
   | StorageErrorCode
   | StaffErrorCode
   | AttendanceErrorCode
-  | SyncAppErrorCode;
+  | SyncAppErrorCode
+  | ProgressErrorCode;

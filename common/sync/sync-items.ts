@@ -9,6 +9,7 @@ import {
   personTypeSchema,
   sexSchema,
 } from '../ipc/attendance-schemas';
+import { lessonIdSchema } from '../ipc/lesson-work-schema';
 
 /**
  * What a device sends to the tracker: one item per outbox row, pseudonymous by construction.
@@ -90,8 +91,36 @@ export const attendanceItemSchema = z
   })
   .strict();
 
+/**
+ * A lesson step a child passed (docs/tracker.md, "Lesson progress"): counted once per event id,
+ * which the device derives from (learner, lesson, step). personId is the pseudonymous id
+ * attendance uses, or null for a child who chose "anónimo"; no name, age or sex travels.
+ */
+export const lessonProgressItemSchema = z
+  .object({
+    entity: z.literal('lesson-progress'),
+    op: z.literal('step-done'),
+    at: isoTimeSchema,
+    payload: z
+      .object({
+        eventId: idSchema,
+        personId: idSchema.nullable(),
+        centre: centreCodeSchema,
+        lessonId: lessonIdSchema,
+        step: z.number().int().min(0).max(200),
+        /** This step completed the lesson for this child (every step of it passed). */
+        lessonDone: z.boolean(),
+        date: dateSchema,
+        consentState: consentStateSchema,
+        consentScopes: z.array(consentScopeSchema).max(3),
+      })
+      .strict(),
+  })
+  .strict();
+
 export const syncItemSchema = z.union([
   attendanceItemSchema,
+  lessonProgressItemSchema,
   sessionItemSchema,
   personItemSchema,
   tombstoneItemSchema,
@@ -101,3 +130,4 @@ export type AttendanceItem = z.infer<typeof attendanceItemSchema>;
 export type SessionItem = z.infer<typeof sessionItemSchema>;
 export type PersonItem = z.infer<typeof personItemSchema>;
 export type TombstoneItem = z.infer<typeof tombstoneItemSchema>;
+export type LessonProgressItem = z.infer<typeof lessonProgressItemSchema>;

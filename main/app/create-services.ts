@@ -22,6 +22,8 @@ import { createPlanStore } from '../classroom/plan-store';
 import { defaultShippedLessonsDir } from '../lessons/lessons-path';
 import { createClassroomService } from '../classroom/classroom-service';
 import { withLessonActivity } from '../classroom/lesson-activity';
+import { createProgressService } from '../progress/progress-service';
+import { withLessonProgress } from '../progress/with-lesson-progress';
 
 /** Composition root for main-side services: builds and wires, nothing else. */
 export const createServices = async (options: {
@@ -109,8 +111,9 @@ export const createServices = async (options: {
     if (name === 'board.state') classroom.noteBoard(payload as BoardStatus);
   });
   disposers.push(stopClassBoardWatch);
+  const progress = createProgressService({ store: attendance.store, dataDir: layout.root, logger });
   const lessons = withLessonActivity(
-    createLessonsService({ dataDir: layout.root, board, logger }),
+    withLessonProgress(createLessonsService({ dataDir: layout.root, board, logger }), progress, logger),
     (position) => classroom.notePosition(position),
   );
   const plans = createPlanService({
@@ -139,6 +142,7 @@ export const createServices = async (options: {
     plans,
     classroom,
     help: createHelpService({ settings, logger }),
+    progress,
     async dispose() {
       if (disposed) return;
       disposed = true;

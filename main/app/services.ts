@@ -11,6 +11,7 @@ import type { SyncService } from '../sync/sync-service';
 import type { PlanService } from '../classroom/plan-service';
 import type { ClassroomService } from '../classroom/classroom-service';
 import type { HelpService } from '../lessons/help-service';
+import type { ProgressService } from '../progress/progress-service';
 
 export type AppMode = 'electron' | 'browser';
 
@@ -40,6 +41,8 @@ export interface AppServices {
   classroom: ClassroomService;
   /** Helplines per country for the lessons, and the centre's chosen country (issue 11). */
   help: HelpService;
+  /** Who does the lesson steps on this PC, their passed steps, and the staff progress view (issue 12). */
+  progress: ProgressService;
   /** Stops workers, closes ports and databases. Safe to call twice. */
   dispose(): Promise<void>;
 }

@@ -14,6 +14,7 @@ import { createLessonHandlers } from './handlers-lessons';
 import { createSyncHandlers } from './handlers-sync';
 import { createClassroomHandlers, createLiveClassHandlers } from './handlers-classroom';
 import { createHelpHandlers } from './handlers-help';
+import { createProgressHandlers } from './handlers-progress';
 
 export const createAllHandlers = (services: AppServices): CallHandlers => ({
   ...createAppHandlers(services),
@@ -27,6 +28,7 @@ export const createAllHandlers = (services: AppServices): CallHandlers => ({
   ...createClassroomHandlers(services),
   ...createLiveClassHandlers(services),
   ...createHelpHandlers(services),
+  ...createProgressHandlers(services),
 });
 
 export const createAppDispatcher = (services: AppServices): Dispatcher =>

@@ -1,7 +1,7 @@
 /**
  * Which outbox rows may leave the PC, and what each becomes on the wire (common/sync/sync-items).
- * - Sessions carry no personal data: always sent.
- * - Person and attendance rows only when no consent is needed (an adult) or the guardian's consent
+ * - Sessions carry no personal data: always sent; nor does an anonymous lesson step ("anónimo").
+ * - Person, attendance and named lesson-progress rows only when no consent is needed (an adult) or the guardian's consent
  *   includes central reporting. Everything else is withheld: it never leaves the PC.
  * - Erasure is sent as the 'erase' tombstone; a consent withdrawal (the person 'consent' row whose
  *   state is 'withdrawn') as the 'withdraw-consent' tombstone. Rows of that person written before
@@ -14,7 +14,7 @@ import type { Sql } from '../db/sqlite';
 
 export interface OutboxRow {
   id: number;
-  entity: 'person' | 'session' | 'attendance';
+  entity: 'person' | 'session' | 'attendance' | 'lesson-progress';
   entity_id: string;
   op: string;
   payload: string;
@@ -29,6 +29,7 @@ const consentState = "json_extract(payload, '$.consentState')";
 export const tombstoneSql = `(entity = 'person' AND (op = 'erase' OR (op = 'consent' AND ${consentState} = 'withdrawn')))`;
 
 export const eligibleSql = `(entity = 'session' OR ${tombstoneSql} OR ${consentState} = 'not-required'
+  OR (entity = 'lesson-progress' AND json_extract(payload, '$.personId') IS NULL)
   OR (${consentState} = 'given' AND EXISTS
       (SELECT 1 FROM json_each(payload, '$.consentScopes') WHERE value = 'reporting')))`;
 
@@ -36,7 +37,8 @@ export const outboxColumns = `id, entity, entity_id, op, payload, created_at, ${
 
 const personOf = (row: OutboxRow): string | null => {
   if (row.entity === 'person') return row.entity_id;
-  if (row.entity === 'attendance') return (JSON.parse(row.payload) as { personId: string }).personId;
+  if (row.entity === 'attendance' || row.entity === 'lesson-progress')
+    return (JSON.parse(row.payload) as { personId: string | null }).personId;
   return null;
 };
 

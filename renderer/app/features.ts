@@ -15,6 +15,7 @@ import { boardConnectFeature } from '../board-connect/board-connect-feature';
 import { runnerFeature } from '../runner/runner-feature';
 import { editorFeature } from '../editor/editor-feature';
 import { classroomFeature } from '../classroom/classroom-feature';
+import { progressFeature } from '../progress/who-bar';
 
 export interface SharedHandles {
   editor?: EditorHandle;
@@ -48,6 +49,8 @@ const features: Feature[] = [
   lessonFeature,
   // After the lessons: the live class sends the child to a lesson step.
   classroomFeature,
+  // Who does the lesson steps on this PC: above the lesson region's content.
+  progressFeature,
 ];
 
 export const mountFeatures = async (context: Omit<FeatureContext, 'shared'>): Promise<void> => {

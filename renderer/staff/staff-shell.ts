@@ -11,6 +11,7 @@ import { createSyncView } from './sync-view';
 import { createTabs, type TabSpec } from './tabs';
 import { createPlansView } from '../classroom/plans-view';
 import { createClassView } from '../classroom/class-view';
+import { createProgressView } from '../progress/progress-view';
 
 /** The unlocked staff area: role, Lock button and the tabs (Settings only for the centre admin). */
 export const buildStaffShell = (ctx: StaffContext, onLock: () => void) => {
@@ -21,6 +22,7 @@ export const buildStaffShell = (ctx: StaffContext, onLock: () => void) => {
     void checkIn.open(sessionId);
   });
   const exportsView = createExportsView(ctx);
+  const progress = createProgressView(ctx);
   // Today's class: the session "Empezar la clase de hoy" made, which the live class suggests check-ins for.
   let todaySession: string | null = null;
   const classView = createClassView(ctx, () => todaySession);
@@ -66,6 +68,12 @@ export const buildStaffShell = (ctx: StaffContext, onLock: () => void) => {
       labelKey: 'classroom.class.tab',
       panel: h('div', {}, classView.element),
       onShow: () => void classView.show(),
+    },
+    {
+      id: 'progress',
+      labelKey: 'progress.staff.tab',
+      panel: h('div', {}, progress.element),
+      onShow: () => void progress.show(),
     },
     {
       id: 'lessons',

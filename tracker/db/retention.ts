@@ -29,7 +29,8 @@ export const firstKeptMonth = (retention: RetentionMonths, now: Date): string | 
 
 /**
  * Creates the partitions of the current month and the next ones, and detaches and drops every
- * month before the first kept one (attendance events, attendance rows, person-month rollups).
+ * month before the first kept one (attendance events, attendance rows, person-month rollups)
+ * and deletes the lesson steps of those months.
  * The counts (no person id) stay, so past reach is still reported. Returns the dropped months.
  */
 export const maintainPartitions = async (
@@ -54,5 +55,7 @@ export const maintainPartitions = async (
       }
     });
   forgetKnownPartitions(db);
+  // Lesson steps carry a person id too (not partitioned: a few rows per child); their counts stay.
+  await db.query(`DELETE FROM lesson_step WHERE done_month < $1::date`, [`${keepFrom}-01`]);
   return months;
 };

@@ -1,7 +1,7 @@
 /**
  * Every tracker table has one role, so the schema can be distributed by centre (Citus) unchanged.
  * The catalog test fails when a table has no role or breaks its role's rules; migration 009 uses
- * the same lists.
+ * the same lists (011 distributes the lesson progress tables 010 adds).
  */
 
 /** Small lookups: a copy on every node (Citus reference tables). */
@@ -23,6 +23,8 @@ export const factTables = [
   'reach_month_count',
   'reach_first_count',
   'session_month_count',
+  'lesson_step',
+  'lesson_month_count',
 ] as const;
 
 /** Fact tables partitioned by month (column named here); retention drops their old months. */

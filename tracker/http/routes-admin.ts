@@ -120,6 +120,7 @@ export const registerAdminRoutes = (app: FastifyInstance, { db, adminToken, rete
          (SELECT count(*)::int FROM session) AS "sessions",
          (SELECT count(*)::int FROM sync_conflict) AS "conflicts",
          (SELECT count(*)::int FROM reach_person) AS "peopleReached",
+         (SELECT count(*)::int FROM lesson_step) AS "lessonSteps",
          (SELECT md5(coalesce(string_agg(event_id::text, ',' ORDER BY event_id::text), '')) FROM attendance_event)
            AS "eventIdsDigest"`,
     );

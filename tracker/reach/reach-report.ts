@@ -4,6 +4,7 @@ import type { ReachCounts } from './reach-counts';
 import { readReachCounts } from './reach-counts';
 import type { ReachFilters } from './reach-filters';
 import { suppressCell, suppressGroup, type Count } from './suppress';
+import { lessonCounts, type LessonCounts } from './lesson-counts';
 
 /** The programme's reach targets: children and adolescents, teachers, parents and caregivers. */
 export const reachTargets: Record<PersonType, number> = {
@@ -24,6 +25,8 @@ export interface ReachReport {
   byAgeBand: { personType: PersonType; ageBand: string; reached: Count }[];
   byMonth: { month: string; personType: PersonType; reached: Count; newlyReached: Count }[];
   sessionsByActivity: { activityType: string; sessions: Count }[];
+  /** Lessons completed and steps passed by centre and month (lesson-counts.ts). */
+  lessons?: LessonCounts;
 }
 
 /** Applies a suppressed group back onto its rows. */
@@ -120,5 +123,7 @@ export const buildReachReport = (filters: ReachFilters, counts: ReachCounts): Re
   return report;
 };
 
-export const reachReport = async (db: Queryable, filters: ReachFilters): Promise<ReachReport> =>
-  buildReachReport(filters, await readReachCounts(db, filters));
+export const reachReport = async (db: Queryable, filters: ReachFilters): Promise<ReachReport> => ({
+  ...buildReachReport(filters, await readReachCounts(db, filters)),
+  lessons: await lessonCounts(db, filters),
+});

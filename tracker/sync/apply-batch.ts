@@ -1,7 +1,14 @@
-import type { AttendanceItem, PersonItem, SessionItem, TombstoneItem } from '../../common/sync/sync-items';
+import type {
+  AttendanceItem,
+  LessonProgressItem,
+  PersonItem,
+  SessionItem,
+  TombstoneItem,
+} from '../../common/sync/sync-items';
 import type { ItemResult } from '../../common/sync/sync-protocol';
 import type { Queryable } from '../db/database';
 import { applyAttendanceItems } from './apply-attendance';
+import { applyLessonProgressItems, forgetLessonProgress, lessonStepHash } from './apply-lesson-progress';
 import { applyPersonItems, applyTombstones, erasedPeople } from './apply-people';
 import { applySessionItems } from './apply-sessions';
 import type { BatchContext, Keyed } from './batch-context';
@@ -38,6 +45,7 @@ export const applyBatch = async (
   const sessions: Keyed<SessionItem>[] = [];
   const people: Keyed<PersonItem>[] = [];
   const tombstones: Keyed<TombstoneItem>[] = [];
+  const lessonSteps: Keyed<LessonProgressItem>[] = [];
 
   const checked = items.map((raw) => checkItem(raw, device.centreCode, now, keepFrom));
   const personIds = checked.flatMap((c) =>
@@ -45,9 +53,13 @@ export const applyBatch = async (
       ? []
       : c.item.entity === 'attendance'
         ? [c.item.payload.personId]
-        : c.item.entity === 'person'
-          ? [c.item.payload.id]
-          : [],
+        : c.item.entity === 'lesson-progress'
+          ? c.item.payload.personId === null
+            ? []
+            : [c.item.payload.personId]
+          : c.item.entity === 'person'
+            ? [c.item.payload.id]
+            : [],
   );
   const erased = await erasedPeople(
     context,
@@ -64,6 +76,17 @@ export const applyBatch = async (
       if (erased.has(item.payload.personId.toLowerCase()))
         context.results[index] = { index, status: 'invalid', reason: 'person-erased' };
       else attendance.push({ index, key: item.payload.eventId.toLowerCase(), hash, item });
+    } else if (item.entity === 'lesson-progress') {
+      const person = item.payload.personId?.toLowerCase();
+      if (person && erased.has(person))
+        context.results[index] = { index, status: 'invalid', reason: 'person-erased' };
+      else
+        lessonSteps.push({
+          index,
+          key: item.payload.eventId.toLowerCase(),
+          hash: lessonStepHash(item),
+          item,
+        });
     } else if (item.entity === 'session') {
       sessions.push({ index, key: item.payload.id.toLowerCase(), hash, item });
     } else if (item.op === 'erase' || item.op === 'withdraw-consent') {
@@ -79,6 +102,11 @@ export const applyBatch = async (
   await applySessionItems(context, sessions);
   await applyPersonItems(context, people);
   await updateReachRollups(context, await applyAttendanceItems(context, attendance));
+  await applyLessonProgressItems(context, lessonSteps);
   await applyTombstones(context, tombstones);
+  await forgetLessonProgress(
+    context,
+    tombstones.map((t) => t.key),
+  );
   return context.results;
 };

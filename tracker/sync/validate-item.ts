@@ -48,7 +48,11 @@ export const checkItem = (
   const item = parsed.data;
   if ('centre' in item.payload && item.payload.centre !== centreCode)
     return { ok: false, reason: 'wrong-centre' };
-  if (item.entity === 'attendance' || (item.entity === 'person' && 'consentState' in item.payload)) {
+  if (
+    item.entity === 'attendance' ||
+    (item.entity === 'lesson-progress' && item.payload.personId !== null) ||
+    (item.entity === 'person' && 'consentState' in item.payload)
+  ) {
     const payload = item.payload as { consentState: string; consentScopes: string[] };
     if (!consentAllowsReporting(payload.consentState, payload.consentScopes))
       return { ok: false, reason: 'no-consent' };
@@ -56,7 +60,7 @@ export const checkItem = (
   const date =
     item.entity === 'attendance'
       ? item.payload.sessionDate
-      : item.entity === 'session'
+      : item.entity === 'session' || item.entity === 'lesson-progress'
         ? item.payload.date
         : null;
   if (date && Date.parse(`${date}T00:00:00Z`) > now.getTime() + futureToleranceMs)
