@@ -32,7 +32,7 @@ const startEngine = async (engine: string, name: string): Promise<Server> => {
     const cluster = await startCitusCluster({ shardCount: 32 });
     return { url: await createCitusDatabase(cluster, name), stop: cluster.stop };
   }
-  const server = await startPostgres(['shared_buffers=256MB', 'work_mem=32MB']);
+  const server = await startPostgres(['shared_buffers=256MB', 'work_mem=32MB', 'max_wal_size=4GB']);
   return { url: await createDatabase(server, name), stop: server.stop };
 };
 
@@ -100,7 +100,15 @@ for (const engine of engines)
       const { people } = await loadReachRows(db, rows);
       const seconds = (performance.now() - loadStarted) / 1000;
       const [{ count }] = await db.query<{ count: number }>('SELECT count(*)::int AS count FROM attendance');
+      const counted = await db.query<{ table: string; rows: number }>(
+        Object.keys(countDefinitions)
+          .map((table) => `SELECT '${table}' AS table, count(*)::int AS rows FROM ${table}`)
+          .join(' UNION ALL '),
+      );
       console.log(`# ${count} attendance rows, ${people} people ${load()}`);
+      console.log(
+        `# count tables the report reads: ${counted.map((c) => `${c.table} ${c.rows}`).join(', ')}`,
+      );
       console.log(`bench: load.${label}.${engine} = ${seconds.toFixed(0)} s ${load()}`);
       await timeReach(db, `${label}.${engine}`);
       await timeSyncBatches(db, `${label}.${engine}`);
