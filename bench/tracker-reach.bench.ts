@@ -1,26 +1,30 @@
 /**
- * Reach query with many attendance rows (CHISPA_BENCH_REACH_ROWS, comma-separated, default
- * 1, 3 and 10 million) on PostgreSQL 15 and on a 3-node Citus cluster on this one machine
- * (CHISPA_BENCH_ENGINES=postgres,citus). Rows are generated with generate_series straight into
- * the monthly partitions (the by-person index built after the load, as a bulk load would);
- * person attributes vary within each centre, so the count tables hold every combination; the person rollups and the counts are then built with the same
- * definitions the sync keeps them by (GROUP BY over the facts, as migration 007 backfills), and
- * the dashboard's whole reach report is timed (p50/p95) for the programme, one country and one
- * centre. Each figure is printed with the load average of the machine at that moment.
+ * Reach at scale (CHISPA_BENCH_REACH_ROWS, comma-separated, default 1, 3 and 10 million attendance
+ * rows) on PostgreSQL 15 and on a 3-node Citus cluster on this one machine
+ * (CHISPA_BENCH_ENGINES=postgres,citus). For each size: the rows and rollups are bulk-loaded
+ * (bench/tracker/load-reach-rows.ts); the dashboard's whole reach report is timed 60 times (p50/p95)
+ * for the programme, one country and one centre; then 5,000 check-ins for a new centre go through
+ * the tracker's own sync path in batches of 500 (the time of one batch with that many rows already
+ * stored), and the counts the sync wrote must equal the bulk load's definitions for that centre.
+ * Each figure is printed with the load average of the machine at that moment.
  */
-import { performance } from 'node:perf_hooks';
+import { randomUUID } from 'node:crypto';
 import { loadavg } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import type { Database } from '../tracker/db/database';
 import { migrate } from '../tracker/db/migrate';
-import { createMonthPartitions } from '../tracker/db/month-partitions';
 import { openDatabase } from '../tracker/db/open-database';
 import { reachReport } from '../tracker/reach/reach-report';
+import { syncBatch } from '../tracker/sync/sync-batch';
 import { createCitusDatabase, startCitusCluster } from '../tests/tracker/helpers/citus-cluster';
+import { addCentreWithDevice } from '../tests/tracker/helpers/in-process-sync';
 import { createDatabase, startPostgres } from '../tests/tracker/helpers/postgres-server';
+import { manyCheckIns } from '../tests/tracker/helpers/test-items';
+import { countDefinitions, countSelect, loadReachRows } from './tracker/load-reach-rows';
 
 const sizes = (process.env.CHISPA_BENCH_REACH_ROWS ?? '1000000,3000000,10000000').split(',').map(Number);
 const engines = (process.env.CHISPA_BENCH_ENGINES ?? 'postgres,citus').split(',');
-const centres = 200;
-const load = () => loadavg()[0].toFixed(1);
+const load = () => `(load average ${loadavg()[0].toFixed(1)})`;
 
 type Server = { url: string; stop(): Promise<void> };
 const startEngine = async (engine: string, name: string): Promise<Server> => {
@@ -28,87 +32,86 @@ const startEngine = async (engine: string, name: string): Promise<Server> => {
     const cluster = await startCitusCluster({ shardCount: 32 });
     return { url: await createCitusDatabase(cluster, name), stop: cluster.stop };
   }
-  const server = await startPostgres(['shared_buffers=256MB', 'work_mem=32MB']);
+  const server = await startPostgres(['shared_buffers=256MB', 'work_mem=32MB', 'max_wal_size=4GB']);
   return { url: await createDatabase(server, name), stop: server.stop };
+};
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+const timeReach = async (db: Database, name: string) => {
+  const filters = [
+    { from: '2025-01', to: '2025-12' },
+    { from: '2025-01', to: '2025-12', country: 'GT' },
+    { from: '2025-03', to: '2025-08', centre: 'centro-17' },
+  ];
+  const times: number[] = [];
+  for (let run = 0; run < 60; run += 1) {
+    const started = performance.now();
+    await reachReport(db, filters[run % filters.length]);
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  console.log(`bench: reach.${name}.p50 = ${percentile(times, 50).toFixed(0)} ms ${load()}`);
+  console.log(`bench: reach.${name}.p95 = ${percentile(times, 95).toFixed(0)} ms ${load()}`);
+};
+
+/** Sync batches into the loaded tracker; the counts they wrote must match the bulk definitions. */
+const timeSyncBatches = async (db: Database, name: string) => {
+  const centre = { id: randomUUID(), code: 'sv-bench-sync', country: 'SV' };
+  const device = await addCentreWithDevice(db, centre, randomUUID());
+  const items = manyCheckIns(centre.code, 5000);
+  const times: number[] = [];
+  for (let start = 0; start < items.length; start += 500) {
+    const started = performance.now();
+    const outcome = await syncBatch(db, device, randomUUID(), items.slice(start, start + 500));
+    times.push(performance.now() - started);
+    if (outcome.kind !== 'answered' || outcome.results.some((r) => r.status !== 'accepted'))
+      throw new Error('a bench batch was not accepted');
+  }
+  times.sort((a, b) => a - b);
+  console.log(
+    `bench: sync-batch.${name}.p50 = ${percentile(times, 50).toFixed(0)} ms per 500 rows ${load()}`,
+  );
+  for (const [table, { keys }] of Object.entries(countDefinitions)) {
+    const order = `ORDER BY ${keys}`;
+    const written = await db.query(
+      `SELECT centre_id, ${keys}, people FROM ${table} WHERE centre_id = $1 AND people <> 0 ${order}`,
+      [centre.id],
+    );
+    const defined = await db.query(
+      `${countSelect(table as keyof typeof countDefinitions, 'WHERE centre_id = $1')} ORDER BY 2, 3, 4`,
+      [centre.id],
+    );
+    const values = (list: object[]) => JSON.stringify(list.map((row) => Object.values(row)));
+    if (written.length === 0 || values(written) !== values(defined))
+      throw new Error(`${table}: the sync's counts differ from the bulk load's definition`);
+  }
 };
 
 for (const engine of engines)
   for (const rows of sizes) {
-    const people = Math.max(1000, Math.round(rows / 10));
     const label = rows >= 1_000_000 ? `${rows / 1_000_000}M` : `${rows / 1000}k`;
-
     const server = await startEngine(engine, 'reach_bench');
     try {
       const db = await openDatabase(server.url);
       await migrate(db);
-      await createMonthPartitions(
-        db,
-        Array.from({ length: 12 }, (_, m) => `2025-${String(m + 1).padStart(2, '0')}`),
-      );
       const loadStarted = performance.now();
-      // Cheap deterministic UUIDs (hex of a number) keep generation fast; md5 per row was the bottleneck.
-      const uuid = (prefix: string, n: string) =>
-        `('${prefix}-0000-4000-8000-' || lpad(to_hex(${n}), 12, '0'))::uuid`;
-      const script = `
-    INSERT INTO country (code, name) VALUES ('SV', 'El Salvador'), ('GT', 'Guatemala'), ('HN', 'Honduras'), ('CO', 'Colombia');
-    INSERT INTO centre (id, code, country_code, name)
-      SELECT ${uuid('0000000c', 'k')}, 'centro-' || k, (ARRAY['SV','GT','HN','CO'])[1 + k % 4], 'Centro ' || k
-      FROM generate_series(0, ${centres - 1}) AS k;
-    DROP INDEX attendance_by_person;
-    INSERT INTO attendance (centre_id, session_date, attendance_id, session_id, person_id, person_type, age_band,
-        sex, activity_type, present, last_event_at, last_event_id)
-      SELECT ${uuid('0000000c', `p % ${centres}`)}, d, ${uuid('0000000a', 'i')},
-        ${uuid('00000005', `(p % ${centres}) * 100000 + (d - date '2025-01-01')`)}, ${uuid('00000009', 'p')},
-        CASE WHEN q % 10 < 7 THEN 'learner' WHEN q % 10 < 9 THEN 'caregiver' ELSE 'teacher' END,
-        (ARRAY['8-11','12-14','15-17','25-34','35-44'])[1 + (q / 10) % 5],
-        (ARRAY['female','male','other',NULL])[1 + (q / 50) % 4],
-        (ARRAY['robotics-class','coding-class','digital-safety-family','teacher-training'])[1 + p % 4],
-        true, now(), ${uuid('0000000e', 'i')}
-      FROM (SELECT i, (i * 7919) % ${people} AS p, ((i * 7919) % ${people}) / ${centres} AS q, date '2025-01-06' + ((i / ${people}) * 30 + ((i * 7919) % ${people}) % 24)::int AS d
-            FROM generate_series(0::bigint, ${rows - 1}) AS i) g;
-    CREATE INDEX attendance_by_person ON attendance (centre_id, person_id, session_date);
-    INSERT INTO session (centre_id, session_id, session_date, activity_type, content_hash)
-      SELECT DISTINCT ON (centre_id, session_id) centre_id, session_id, session_date, activity_type, 'bench'
-      FROM attendance ORDER BY centre_id, session_id;
-    INSERT INTO reach_person_month (centre_id, month, person_id, person_type, age_band, sex, sessions)
-      SELECT centre_id, date_trunc('month', session_date)::date, person_id, max(person_type), max(age_band), max(sex), count(*)
-      FROM attendance WHERE present GROUP BY 1, 2, 3;
-    INSERT INTO reach_person (centre_id, person_id, first_month, person_type, age_band, sex)
-      SELECT centre_id, person_id, min(month), max(person_type), max(age_band), max(sex)
-      FROM reach_person_month GROUP BY 1, 2;
-    INSERT INTO reach_month_count (centre_id, month, person_type, age_band, sex, people)
-      SELECT centre_id, month, person_type, age_band, coalesce(sex, 'unknown'), count(*)
-      FROM reach_person_month GROUP BY 1, 2, 3, 4, 5;
-    INSERT INTO reach_first_count (centre_id, first_month, person_type, age_band, sex, people)
-      SELECT centre_id, first_month, person_type, age_band, coalesce(sex, 'unknown'), count(*)
-      FROM reach_person GROUP BY 1, 2, 3, 4, 5;
-    INSERT INTO session_month_count (centre_id, month, activity_type, sessions)
-      SELECT centre_id, date_trunc('month', session_date)::date, activity_type, count(*)
-      FROM session GROUP BY 1, 2, 3;
-    ANALYZE;
-  `;
-      // One statement at a time: Citus runs each distributed statement on its own.
-      for (const statement of script.split(/;\s*\n/).filter((text) => text.trim())) await db.exec(statement);
+      const { people } = await loadReachRows(db, rows);
+      const seconds = (performance.now() - loadStarted) / 1000;
       const [{ count }] = await db.query<{ count: number }>('SELECT count(*)::int AS count FROM attendance');
-      console.log(
-        `# ${count} attendance rows, ${people} people, loaded in ${((performance.now() - loadStarted) / 1000).toFixed(0)} s (load average ${load()})`,
+      const counted = await db.query<{ table: string; rows: number }>(
+        Object.keys(countDefinitions)
+          .map((table) => `SELECT '${table}' AS table, count(*)::int AS rows FROM ${table}`)
+          .join(' UNION ALL '),
       );
-
-      const filters = [
-        { from: '2025-01', to: '2025-12' },
-        { from: '2025-01', to: '2025-12', country: 'GT' },
-        { from: '2025-03', to: '2025-08', centre: 'centro-17' },
-      ];
-      const times: number[] = [];
-      for (let run = 0; run < 30; run += 1) {
-        const started = performance.now();
-        await reachReport(db, filters[run % filters.length]);
-        times.push(performance.now() - started);
-      }
-      times.sort((a, b) => a - b);
-      const at = (p: number) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))];
-      console.log(`bench: reach.${label}.${engine}.p50 = ${at(50).toFixed(0)} ms (load average ${load()})`);
-      console.log(`bench: reach.${label}.${engine}.p95 = ${at(95).toFixed(0)} ms (load average ${load()})`);
+      console.log(`# ${count} attendance rows, ${people} people ${load()}`);
+      console.log(
+        `# count tables the report reads: ${counted.map((c) => `${c.table} ${c.rows}`).join(', ')}`,
+      );
+      console.log(`bench: load.${label}.${engine} = ${seconds.toFixed(0)} s ${load()}`);
+      await timeReach(db, `${label}.${engine}`);
+      await timeSyncBatches(db, `${label}.${engine}`);
       await db.close();
     } finally {
       await server.stop();

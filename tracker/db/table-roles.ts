@@ -1,7 +1,7 @@
 /**
  * Every tracker table has one role, so the schema can be distributed by centre (Citus) unchanged.
  * The catalog test fails when a table has no role or breaks its role's rules; migration 009 uses
- * the same lists (011 distributes the lesson progress tables 010 adds).
+ * the same lists (011 distributes the lesson progress tables 010 adds, 012 the narrow counts).
  */
 
 /** Small lookups: a copy on every node (Citus reference tables). */
@@ -20,8 +20,9 @@ export const factTables = [
   'sync_request',
   'reach_person_month',
   'reach_person',
-  'reach_month_count',
-  'reach_first_count',
+  'reach_month_type_count',
+  'reach_first_sex_count',
+  'reach_first_band_count',
   'session_month_count',
   'lesson_step',
   'lesson_month_count',

@@ -22,7 +22,7 @@ export interface ReachCounts {
 /**
  * Reads the count rollups (tables of a few rows per centre and month, whatever the number of
  * attendance rows): exact distinct-people counts, because each person has one first month and
- * one row per month attended.
+ * one row per month attended. Each query reads the narrowest table that has its columns.
  */
 export const readReachCounts = async (db: Queryable, filters: ReachFilters): Promise<ReachCounts> => {
   const from = `${filters.from}-01`;
@@ -31,7 +31,7 @@ export const readReachCounts = async (db: Queryable, filters: ReachFilters): Pro
   const params = [from, to, ...place.params];
   // Every query names $1 and $2 (a parameter no query uses has no type on the server).
   const upTo = `r.first_month <= $2::date AND $1::date <= $2::date${place.sql}`;
-  const reached = `FROM reach_first_count r JOIN centre c ON c.id = r.centre_id WHERE ${upTo}`;
+  const reached = `FROM reach_first_sex_count r JOIN centre c ON c.id = r.centre_id WHERE ${upTo}`;
   const q = <Row>(sql: string) => db.query<Row>(sql, params);
   const [totals, byCentre, bySex, byAgeBand, byMonth, newlyByMonth, sessions] = await Promise.all([
     q<ReachCounts['totals'][number]>(
@@ -42,7 +42,7 @@ export const readReachCounts = async (db: Queryable, filters: ReachFilters): Pro
     q<ReachCounts['byCentre'][number]>(
       `SELECT c.country_code AS country, k.name AS country_name, c.code AS centre, c.name AS centre_name,
          r.person_type, sum(r.people)::int AS reached
-       FROM reach_first_count r JOIN centre c ON c.id = r.centre_id JOIN country k ON k.code = c.country_code
+       FROM reach_first_sex_count r JOIN centre c ON c.id = r.centre_id JOIN country k ON k.code = c.country_code
        WHERE ${upTo}
        GROUP BY c.country_code, k.name, c.code, c.name, r.person_type HAVING sum(r.people) > 0`,
     ),
@@ -50,18 +50,19 @@ export const readReachCounts = async (db: Queryable, filters: ReachFilters): Pro
       `SELECT r.person_type, r.sex, sum(r.people)::int AS reached ${reached} GROUP BY r.person_type, r.sex HAVING sum(r.people) > 0`,
     ),
     q<ReachCounts['byAgeBand'][number]>(
-      `SELECT r.person_type, r.age_band, sum(r.people)::int AS reached ${reached}
+      `SELECT r.person_type, r.age_band, sum(r.people)::int AS reached
+       FROM reach_first_band_count r JOIN centre c ON c.id = r.centre_id WHERE ${upTo}
        GROUP BY r.person_type, r.age_band HAVING sum(r.people) > 0`,
     ),
     q<ReachCounts['byMonth'][number]>(
       `SELECT to_char(m.month, 'YYYY-MM') AS month, m.person_type, sum(m.people)::int AS reached
-       FROM reach_month_count m JOIN centre c ON c.id = m.centre_id
+       FROM reach_month_type_count m JOIN centre c ON c.id = m.centre_id
        WHERE m.month BETWEEN $1::date AND $2::date${place.sql}
        GROUP BY m.month, m.person_type`,
     ),
     q<ReachCounts['newlyByMonth'][number]>(
       `SELECT to_char(r.first_month, 'YYYY-MM') AS month, r.person_type, sum(r.people)::int AS newly
-       FROM reach_first_count r JOIN centre c ON c.id = r.centre_id
+       FROM reach_first_sex_count r JOIN centre c ON c.id = r.centre_id
        WHERE r.first_month BETWEEN $1::date AND $2::date${place.sql}
        GROUP BY r.first_month, r.person_type`,
     ),

@@ -117,12 +117,12 @@ export const applyTombstones = async (context: BatchContext, entries: Keyed<Tomb
      RETURNING ${monthDays('month')} AS month, person_type, age_band, sex`,
     [context.centreId, JSON.stringify(ids)],
   );
-  await applyCountDeltas(context.tx, context.centreId, 'reach_month_count', countDeltas(months, []));
+  await applyCountDeltas(context.tx, context.centreId, 'month', countDeltas(months, []));
   const people = await context.tx.query<CountedRow>(
     `DELETE FROM reach_person WHERE centre_id = $1::uuid
      AND person_id IN (SELECT value::uuid FROM jsonb_array_elements_text($2::jsonb))
      RETURNING ${monthDays('first_month')} AS month, person_type, age_band, sex`,
     [context.centreId, JSON.stringify(ids)],
   );
-  await applyCountDeltas(context.tx, context.centreId, 'reach_first_count', countDeltas(people, []));
+  await applyCountDeltas(context.tx, context.centreId, 'first', countDeltas(people, []));
 };

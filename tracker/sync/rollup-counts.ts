@@ -36,21 +36,45 @@ export const countDeltas = (removed: CountedRow[], added: CountedRow[]) => {
     });
 };
 
-/** Adds the deltas to a count table (reach_month_count keyed by month, reach_first_count by first_month). */
+/** The count tables each kind of rollup row feeds, and the columns (besides the month) they keep. */
+const countTables = {
+  month: [{ table: 'reach_month_type_count', month: 'month', columns: ['person_type'] }],
+  first: [
+    { table: 'reach_first_sex_count', month: 'first_month', columns: ['person_type', 'sex'] },
+    { table: 'reach_first_band_count', month: 'first_month', columns: ['person_type', 'age_band'] },
+  ],
+} as const;
+
+type CountColumn = 'person_type' | 'sex' | 'age_band';
+
+/**
+ * Adds the deltas to the count tables of person-months (`month`: people reached in each month)
+ * or of reached people (`first`: people by their first month), each summed to its own columns.
+ */
 export const applyCountDeltas = async (
   tx: Queryable,
   centreId: string,
-  table: 'reach_month_count' | 'reach_first_count',
+  kind: keyof typeof countTables,
   deltas: ReturnType<typeof countDeltas>,
 ): Promise<void> => {
-  if (deltas.length === 0) return;
-  const month = table === 'reach_month_count' ? 'month' : 'first_month';
-  await tx.query(
-    `INSERT INTO ${table} (centre_id, ${month}, person_type, age_band, sex, people)
-     SELECT $1::uuid, r.month, r.person_type, r.age_band, r.sex, r.people
-     FROM jsonb_to_recordset($2::jsonb) AS r(month date, person_type text, age_band text, sex text, people integer)
-     ON CONFLICT (centre_id, ${month}, person_type, age_band, sex)
-     DO UPDATE SET people = ${table}.people + EXCLUDED.people`,
-    [centreId, JSON.stringify(deltas)],
-  );
+  for (const { table, month, columns } of countTables[kind]) {
+    const cells = new Map<string, number>();
+    for (const delta of deltas) {
+      const key = JSON.stringify([delta.month, ...columns.map((column: CountColumn) => delta[column])]);
+      cells.set(key, (cells.get(key) ?? 0) + delta.people);
+    }
+    const rows = [...cells.entries()]
+      .filter(([, people]) => people !== 0)
+      .map(([key, people]) => [...(JSON.parse(key) as string[]), people]);
+    if (rows.length === 0) continue;
+    const names = columns.join(', ');
+    await tx.query(
+      `INSERT INTO ${table} (centre_id, ${month}, ${names}, people)
+       SELECT $1::uuid, (r->>0)::date, ${columns.map((_, i) => `r->>${i + 1}`).join(', ')}, (r->>${columns.length + 1})::int
+       FROM jsonb_array_elements($2::jsonb) AS r
+       ON CONFLICT (centre_id, ${month}, ${names})
+       DO UPDATE SET people = ${table}.people + EXCLUDED.people`,
+      [centreId, JSON.stringify(rows)],
+    );
+  }
 };

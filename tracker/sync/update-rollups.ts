@@ -37,12 +37,7 @@ export const updateReachRollups = async (context: BatchContext, touched: PersonM
      RETURNING person_id::text, ${monthDays('month')} AS month, person_type, age_band, sex`,
     params,
   );
-  await applyCountDeltas(
-    context.tx,
-    context.centreId,
-    'reach_month_count',
-    countDeltas(removedMonths, addedMonths),
-  );
+  await applyCountDeltas(context.tx, context.centreId, 'month', countDeltas(removedMonths, addedMonths));
   await updateReachedPeople(context, [...new Set(touched.map((t) => t.person_id))]);
 };
 
@@ -83,5 +78,5 @@ export const updateReachedPeople = async (context: BatchContext, people: string[
        FROM jsonb_to_recordset($2::jsonb) AS r(person_id uuid, month date, person_type text, age_band text, sex text)`,
       [context.centreId, JSON.stringify(rows.map((r) => ({ ...r, month: dayOf(r.month) })))],
     );
-  await applyCountDeltas(context.tx, context.centreId, 'reach_first_count', countDeltas(removed, rows));
+  await applyCountDeltas(context.tx, context.centreId, 'first', countDeltas(removed, rows));
 };

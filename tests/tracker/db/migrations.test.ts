@@ -21,6 +21,61 @@ const fails = (db: Database, sql: string, params: unknown[] = []) =>
     () => 'failed',
   );
 
+/** Wide count cells (migration 007's tables) for one centre in 2026-05, before migration 012. */
+const fillWideCounts = async (db: Database, centreId: string) => {
+  for (const [age, sex, people] of [
+    ['8-11', 'male', 3],
+    ['12-14', 'male', 4],
+    ['12-14', 'female', 2],
+  ] as const)
+    await db.query(
+      `INSERT INTO reach_first_count (centre_id, first_month, person_type, age_band, sex, people)
+       VALUES ($1, '2026-05-01', 'learner', $2, $3, $4)`,
+      [centreId, age, sex, people],
+    );
+  for (const [type, age, sex, people] of [
+    ['learner', '8-11', 'male', 6],
+    ['learner', '12-14', 'female', 5],
+    ['teacher', '25-34', 'unknown', 1],
+  ] as const)
+    await db.query(
+      `INSERT INTO reach_month_count (centre_id, month, person_type, age_band, sex, people)
+       VALUES ($1, '2026-05-01', $2, $3, $4, $5)`,
+      [centreId, type, age, sex, people],
+    );
+};
+
+/** After 012: each narrow count is the wide one summed over the columns it leaves out. */
+const expectNarrowCounts = async (db: Database, centreId: string) => {
+  const read = (sql: string) =>
+    db.query(`${sql} WHERE centre_id = $1 AND month = '2026-05-01' ORDER BY 1, 2`, [centreId]);
+  expect(await read(`SELECT person_type, people FROM reach_month_type_count`)).toEqual([
+    { person_type: 'learner', people: 11 },
+    { person_type: 'teacher', people: 1 },
+  ]);
+  expect(
+    await read(
+      `SELECT person_type, sex, people FROM (SELECT *, first_month AS month FROM reach_first_sex_count) f`,
+    ),
+  ).toEqual([
+    { person_type: 'learner', sex: 'female', people: 2 },
+    { person_type: 'learner', sex: 'male', people: 7 },
+  ]);
+  expect(
+    await read(
+      `SELECT person_type, age_band, people FROM (SELECT *, first_month AS month FROM reach_first_band_count) f`,
+    ),
+  ).toEqual([
+    { person_type: 'learner', age_band: '12-14', people: 6 },
+    { person_type: 'learner', age_band: '8-11', people: 3 },
+  ]);
+  expect(await fails(db, 'SELECT 1 FROM reach_month_count')).toBe('failed');
+  expect(await fails(db, 'SELECT 1 FROM reach_first_count')).toBe('failed');
+  const cell = `INSERT INTO reach_first_band_count (centre_id, first_month, person_type, age_band, people)
+    VALUES ($1, '2026-05-01', 'learner', '8-11', 1)`;
+  expect(await fails(db, cell, [centreId])).toBe('failed');
+};
+
 describe.each(['postgres', 'pglite'] as const)('tracker migrations on %s', (engine) => {
   // One database, migrated one step per test: each test sees exactly its version applied.
   let shared: Database | null = null;
@@ -186,6 +241,15 @@ describe.each(['postgres', 'pglite'] as const)('tracker migrations on %s', (engi
     expect(await db.query(`SELECT 1 FROM pg_extension WHERE extname = 'citus'`)).toEqual([]);
     expect(await migrate(db, 9)).toEqual([]);
   }, 240_000);
+
+  it('012 narrow counts: the wide counts summed to the columns the report reads; the wide tables go', async () => {
+    const wide = shared as Database;
+    await migrate(wide, 11); // 010 and 011 (lesson progress) come first
+    const [{ id }] = await wide.query<{ id: string }>(`SELECT id::text FROM centre LIMIT 1`);
+    await fillWideCounts(wide, id);
+    const db = await at(12);
+    await expectNarrowCounts(db, id);
+  }, 240_000);
 });
 
 describe.skipIf(skipEngine('citus'))(engineTitle('tracker migrations on citus', 'citus'), () => {
@@ -210,5 +274,22 @@ describe.skipIf(skipEngine('citus'))(engineTitle('tracker migrations on citus', 
         .map((row) => row.name)
         .sort(),
     ).toEqual([...referenceTables].sort());
+  }, 600_000);
+
+  it('012 narrow counts on Citus: distributed with the other facts and filled from the wide counts', async () => {
+    const db = await databases.open('citus');
+    await migrate(db, 11);
+    const id = randomUUID();
+    await db.query(`INSERT INTO country (code, name) VALUES ('SV', 'El Salvador')`);
+    await db.query(`INSERT INTO centre (id, code, country_code, name) VALUES ($1, 'sv-uno', 'SV', 'Uno')`, [
+      id,
+    ]);
+    await fillWideCounts(db, id);
+    expect(await migrate(db)).toEqual(
+      migrationFiles()
+        .map((file) => file.version)
+        .filter((v) => v > 11),
+    );
+    await expectNarrowCounts(db, id);
   }, 600_000);
 });
