@@ -13,6 +13,8 @@ export interface Frame {
   status: HTMLElement;
   languageSelect: HTMLSelectElement;
   connection: HTMLElement;
+  /** Unfolds the lesson column (folded by default on narrow screens). */
+  showLesson: () => void;
 }
 
 const region = (name: RegionName): HTMLElement =>
@@ -44,6 +46,7 @@ export const buildFrame = (): Frame => {
     staff: region('staff'),
   };
   regions.staff.hidden = true;
+  const lessonFold = buildLessonFold(regions.lesson, window.innerWidth);
   const header = h(
     'header',
     { class: 'app-header' },
@@ -53,7 +56,7 @@ export const buildFrame = (): Frame => {
       label('span', 'app.title'),
       label('small', 'app.tagline', { class: 'tagline' }),
     ),
-    buildLessonFold(regions.lesson, window.innerWidth),
+    lessonFold.button,
     toolbar,
     h(
       'label',
@@ -70,5 +73,14 @@ export const buildFrame = (): Frame => {
     h('main', { class: 'app-main' }, regions.lesson, regions.workspace, regions.board, regions.staff),
     status,
   );
-  return { root, header, toolbar, regions, status, languageSelect, connection };
+  return {
+    root,
+    header,
+    toolbar,
+    regions,
+    status,
+    languageSelect,
+    connection,
+    showLesson: lessonFold.open,
+  };
 };

@@ -7,7 +7,10 @@ export const lessonOpenMinWidth = 1280;
  * The header button that shows or folds the lesson column. It sits outside the lesson region,
  * so whatever a lesson puts in that region, the child can always bring it back.
  */
-export const buildLessonFold = (lesson: HTMLElement, windowWidth: number): HTMLButtonElement => {
+export const buildLessonFold = (
+  lesson: HTMLElement,
+  windowWidth: number,
+): { button: HTMLButtonElement; open: () => void } => {
   const button = h(
     'button',
     {
@@ -26,5 +29,5 @@ export const buildLessonFold = (lesson: HTMLElement, windowWidth: number): HTMLB
   };
   set(windowWidth >= lessonOpenMinWidth);
   button.addEventListener('click', () => set(lesson.hidden));
-  return button;
+  return { button, open: () => set(true) };
 };

@@ -125,7 +125,10 @@ export const classroomFeature: Feature = async ({ client, frame, shared }) => {
   hint.addEventListener('click', () => (hint.hidden = true));
   client.on('classroom.member', ({ state }) => render(state));
   client.on('classroom.command', ({ command }) => {
-    if (command.t === 'goto') void shared.lessonNavigator?.openAt(command.lessonId, command.step);
+    if (command.t !== 'goto') return;
+    // On a narrow screen the lesson column starts folded: the child must see where the class went.
+    frame.showLesson();
+    void shared.lessonNavigator?.openAt(command.lessonId, command.step);
   });
   applyTranslations(dialog);
   render(await client.call('classroom.memberState', {}));
