@@ -32,6 +32,13 @@ export const classroomFeature: Feature = async ({ client, frame, shared }) => {
     placeholder: 'K7P-4QX',
   });
   const problem = h('p', { class: 'error-text', id: 'class-join-problem', role: 'alert' });
+  const findButton = label('button', 'classroom.join.find', {
+    type: 'button',
+    class: 'secondary',
+    id: 'class-join-find',
+  });
+  const findStatus = h('p', { id: 'class-join-find-status', role: 'status', 'aria-live': 'polite' });
+  const found = h('ul', { class: 'class-found', id: 'class-join-found' });
   const names = h('select', { id: 'class-join-name' });
   const nameField = h(
     'div',
@@ -58,6 +65,9 @@ export const classroomFeature: Feature = async ({ client, frame, shared }) => {
     'dialog',
     { id: 'class-join-dialog', 'aria-labelledby': 'class-join-title' },
     label('h2', 'classroom.join.title', { id: 'class-join-title' }),
+    findButton,
+    findStatus,
+    found,
     h(
       'div',
       { class: 'field' },
@@ -110,6 +120,35 @@ export const classroomFeature: Feature = async ({ client, frame, shared }) => {
     address.focus();
   });
   closeButton.addEventListener('click', () => dialog.close());
+  findButton.addEventListener('click', async () => {
+    findButton.disabled = true;
+    findStatus.textContent = t('classroom.join.finding');
+    found.replaceChildren();
+    try {
+      const { classes } = await client.call('classroom.discover', {});
+      found.replaceChildren(
+        ...classes.map((c) => {
+          const where = `${c.address}:${c.port}`;
+          const pick = h(
+            'button',
+            { type: 'button', class: 'secondary', 'data-address': where },
+            c.label || where,
+          );
+          if (c.label) pick.append(h('small', {}, ` (${where})`));
+          pick.addEventListener('click', () => {
+            address.value = where;
+            code.focus();
+          });
+          return h('li', {}, pick);
+        }),
+      );
+      findStatus.textContent = t(classes.length ? 'classroom.join.found' : 'classroom.join.none-found');
+    } catch (error) {
+      findStatus.textContent = error instanceof ChispaCallError ? errorText(error.error) : String(error);
+    } finally {
+      findButton.disabled = false;
+    }
+  });
   joinButton.addEventListener('click', async () => {
     problem.textContent = '';
     try {

@@ -7,13 +7,15 @@ import { openBrowser, type BrowserSession } from './helpers/browser';
 /**
  * Issue 12 acceptance, in Chromium at 1024×768: four separate browser-mode instances (each with
  * its own data folder and port on 127.0.0.1). The instructor starts today's class from a plan,
- * opens the live class; three student PCs join with the code shown, are admitted, pick their
+ * opens the live class; three student PCs join with the code shown (the first finds the class
+ * on the network by mDNS, the others type the address), are admitted, pick their
  * names, are sent to the lesson step, each passes "Comprobar"; the instructor's grid shows it
  * and the session lists the three children as suggested check-ins.
  */
 const pin = '735190';
 const learners = ['Lucía Ramos', 'Mateo Choque', 'Valeria Soto'];
 const pcNames = ['PC-1', 'PC-2', 'PC-3'];
+const classLabel = 'Robótica 1 — martes';
 // The machine is shared and loaded: start-up may be slow. Nothing here asserts timing.
 const startTimeoutMs = 240_000;
 const actionTimeoutMs = 120_000;
@@ -103,6 +105,7 @@ describe('a live class in Chromium: instructor and three student PCs (issue 12)'
       await page.click('#staff-tab-class');
       await page.waitForSelector('#class-address option[value="127.0.0.1"]', { state: 'attached' });
       await page.selectOption('#class-address', '127.0.0.1');
+      await page.fill('#class-label', classLabel);
       await page.click('#class-open');
       await page.waitForSelector('#class-view[data-open="true"]');
       classAddress = (await page.textContent('#class-address-shown')) ?? '';
@@ -116,13 +119,21 @@ describe('a live class in Chromium: instructor and three student PCs (issue 12)'
   );
 
   it(
-    'three student PCs join with the code shown; the instructor admits each; each child picks a name',
+    'three student PCs join with the code shown (one finds the class on the network); the instructor admits each; each child picks a name',
     async () => {
       for (const [index, page] of students.entries()) {
         await page.goto(studentApps[index].url);
         await page.waitForSelector('body[data-ready="true"]');
         await page.click('#class-join-toggle');
-        await page.fill('#class-join-address', classAddress);
+        if (index === 0) {
+          // The first PC finds the class on the network (mDNS); the others type the address.
+          await page.click('#class-join-find');
+          const found = page.locator(`#class-join-found button[data-address="${classAddress}"]`);
+          await found.waitFor();
+          expect(await found.textContent()).toContain(classLabel);
+          await found.click();
+          expect(await page.inputValue('#class-join-address')).toBe(classAddress);
+        } else await page.fill('#class-join-address', classAddress);
         await page.fill('#class-join-code', classCode);
         await page.click('#class-join-submit');
         await page.waitForSelector('#class-phase[data-phase="waiting"]');
