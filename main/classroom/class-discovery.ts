@@ -8,15 +8,10 @@ import { randomBytes } from 'node:crypto';
 import { networkInterfaces } from 'node:os';
 import makeMdns from 'multicast-dns';
 import type { Answer } from 'dns-packet';
+import type { FoundClass } from '../../common/ipc/contract-classroom';
 
 export const classServiceType = '_chispa-class._tcp.local';
-export const classLabelMaxLength = 40;
-
-export interface FoundClass {
-  label: string;
-  address: string;
-  port: number;
-}
+const classLabelMaxLength = 40;
 
 const ipv4ToNumber = (address: string): number =>
   address.split('.').reduce((sum, part) => sum * 256 + Number(part), 0);
@@ -36,7 +31,7 @@ const sameSubnet = (a: string, b: string, netmask: string): boolean => {
 };
 
 /** Printable text only, at most 40 characters. */
-export const cleanClassLabel = (label: string): string =>
+const cleanClassLabel = (label: string): string =>
   label
     .replace(/[\p{C}]/gu, '')
     .trim()
