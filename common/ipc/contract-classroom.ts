@@ -138,6 +138,13 @@ export interface ClassroomMemberState {
   hint: string | null;
 }
 
+/** A class found on the network (mDNS): where it listens and the label the instructor typed. */
+export interface FoundClass {
+  label: string;
+  address: string;
+  port: number;
+}
+
 export type ClassroomCommand =
   | { t: 'goto'; lessonId: string; step: number }
   | { t: 'lock'; locked: boolean }
@@ -154,7 +161,14 @@ export const classroomCalls = {
     access: 'staff',
   }),
   'classroom.open': defineCall({
-    args: z.object({ address: z.ipv4(), sessionId: z.string().uuid().nullable() }).strict(),
+    args: z
+      .object({
+        address: z.ipv4(),
+        sessionId: z.string().uuid().nullable(),
+        /** What student PCs see when they look for classes (no names, no code). */
+        label: z.string().max(40).optional(),
+      })
+      .strict(),
     result: z.custom<ClassroomView>(),
     access: 'staff',
   }),
@@ -208,6 +222,12 @@ export const classroomCalls = {
   'classroom.memberState': defineCall({
     args: empty,
     result: z.custom<ClassroomMemberState>(),
+    access: 'student',
+  }),
+  /** Student PC: classes open on this PC's networks (mDNS), for the join dialog. */
+  'classroom.discover': defineCall({
+    args: empty,
+    result: z.custom<{ classes: FoundClass[] }>(),
     access: 'student',
   }),
 };

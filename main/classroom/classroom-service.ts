@@ -15,12 +15,14 @@ import type {
   ClassroomCommand,
   ClassroomMemberState,
   ClassroomView,
+  FoundClass,
 } from '../../common/ipc/contract-classroom';
 import type { BoardStatus } from '../../common/ipc/contract-board';
 import { writeFileAtomic } from '../app/atomic-write';
 import type { Logger } from '../app/logger';
 import { openClassHost, savedClassAddress, type ClassHost, type ClassView } from './class-host';
 import { createClassMember, parseClassAddress } from './class-member';
+import { advertiseClass, findClasses, type ClassAdvert } from './class-discovery';
 import type { LessonPosition } from './lesson-activity';
 
 export interface ClassroomPeople {
@@ -32,7 +34,7 @@ export interface ClassroomPeople {
 
 export interface ClassroomService {
   interfaces(): { interfaces: Array<{ name: string; address: string; internal: boolean }> };
-  open(address: string, sessionId: string | null): Promise<ClassroomView>;
+  open(address: string, sessionId: string | null, label?: string): Promise<ClassroomView>;
   view(): Promise<ClassroomView>;
   admit(pcId: string): Promise<ClassroomView>;
   sendToStep(lessonId: string, step: number): { sent: number };
@@ -43,6 +45,8 @@ export interface ClassroomService {
   leave(): ClassroomMemberState;
   pickName(ref: string | null): ClassroomMemberState;
   memberState(): ClassroomMemberState;
+  /** Classes open on this PC's networks, found by mDNS. */
+  discover(): Promise<FoundClass[]>;
   /** The lesson wrapper calls this on every step change, check and answer. */
   notePosition(position: LessonPosition): void;
   noteBoard(status: BoardStatus): void;
@@ -98,9 +102,12 @@ export const createClassroomService = (options: {
   /** The name shown for this PC before a child picks theirs (default: the host name). */
   pcName?: string;
   codeTtlMs?: number;
+  /** mDNS port for discovery (default 5353). */
+  mdnsPort?: number;
 }): ClassroomService => {
   const stateFile = join(options.dataDir, 'classroom-class.json');
   let host: ClassHost | null = null;
+  let advert: ClassAdvert | null = null;
   let sessionId: string | null = null;
   let refs = new Map<string, { personId: string; displayName: string }>();
   let position: LessonPosition = {
@@ -138,7 +145,7 @@ export const createClassroomService = (options: {
     if (!host) throw fail('not-open');
     return host;
   };
-  const startHost = async (address: string) => {
+  const startHost = async (address: string, label: string) => {
     host = await openClassHost({
       address,
       stateFile,
@@ -147,7 +154,14 @@ export const createClassroomService = (options: {
       onChange: publish,
       log: (message) => options.logger.info(message),
     });
+    advert = advertiseClass({ address, port: host.view().port, label, mdnsPort: options.mdnsPort });
     return host;
+  };
+  const stopHost = async (how: 'close' | 'stop') => {
+    advert?.stop();
+    advert = null;
+    await host?.[how]();
+    host = null;
   };
 
   const member = createClassMember({
@@ -161,21 +175,18 @@ export const createClassroomService = (options: {
   // A class left open when the app stopped or crashed opens again, so its PCs rejoin.
   const reopen = savedClassAddress(stateFile);
   if (reopen && localIpv4().some((entry) => entry.address === reopen)) {
-    void startHost(reopen).catch((error: unknown) =>
+    void startHost(reopen, '').catch((error: unknown) =>
       options.logger.warn('classroom: could not reopen the class', error),
     );
   }
 
   return {
     interfaces: () => ({ interfaces: localIpv4() }),
-    async open(address, forSession) {
+    async open(address, forSession, label = '') {
       if (!localIpv4().some((entry) => entry.address === address)) throw fail('address-not-here');
       sessionId = forSession;
-      if (host && host.view().address !== address) {
-        await host.close();
-        host = null;
-      }
-      return fullView((host ?? (await startHost(address))).view());
+      if (host && host.view().address !== address) await stopHost('close');
+      return fullView((host ?? (await startHost(address, label))).view());
     },
     view: () => fullView(host?.view() ?? null),
     async admit(pcId) {
@@ -189,8 +200,7 @@ export const createClassroomService = (options: {
       return { sent: true };
     },
     async close() {
-      await host?.close();
-      host = null;
+      await stopHost('close');
       sessionId = null;
       return closedView();
     },
@@ -216,6 +226,7 @@ export const createClassroomService = (options: {
       return member.state();
     },
     memberState: () => member.state(),
+    discover: () => findClasses({ mdnsPort: options.mdnsPort }),
     notePosition(next) {
       position = next;
       report();
@@ -228,8 +239,7 @@ export const createClassroomService = (options: {
     },
     async dispose() {
       member.leave();
-      await host?.stop();
-      host = null;
+      await stopHost('stop');
     },
   };
 };

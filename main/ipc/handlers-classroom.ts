@@ -27,13 +27,15 @@ type LiveClassHandlerNames =
   | 'classroom.join'
   | 'classroom.leave'
   | 'classroom.pickName'
-  | 'classroom.memberState';
+  | 'classroom.memberState'
+  | 'classroom.discover';
 
 export const createLiveClassHandlers = (
   services: AppServices,
 ): Pick<CallHandlers, LiveClassHandlerNames> => ({
   'classroom.interfaces': () => services.classroom.interfaces(),
-  'classroom.open': ({ address, sessionId }) => services.classroom.open(address, sessionId),
+  'classroom.open': ({ address, sessionId, label }) =>
+    services.classroom.open(address, sessionId, label ?? ''),
   'classroom.view': () => services.classroom.view(),
   'classroom.admit': ({ pcId }) => services.classroom.admit(pcId),
   'classroom.sendToStep': ({ lessonId, step }) => services.classroom.sendToStep(lessonId, step),
@@ -44,4 +46,5 @@ export const createLiveClassHandlers = (
   'classroom.leave': () => services.classroom.leave(),
   'classroom.pickName': ({ ref }) => services.classroom.pickName(ref),
   'classroom.memberState': () => services.classroom.memberState(),
+  'classroom.discover': async () => ({ classes: await services.classroom.discover() }),
 });

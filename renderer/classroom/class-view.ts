@@ -30,6 +30,7 @@ const pcLine = (pc: ClassroomPc): string => {
 export const createClassView = (ctx: StaffContext, sessionOf: () => string | null) => {
   const status = createStatusLine('class-status');
   const addressSelect = h('select', { id: 'class-address' });
+  const classLabel = textInput({ id: 'class-label', maxlength: 40 });
   const openButton = button('classroom.class.open', { class: 'primary', id: 'class-open' });
   const projector = h('div', { class: 'class-projector', id: 'class-projector', hidden: true });
   const pending = h('ul', { class: 'class-pending', id: 'class-pending' });
@@ -170,7 +171,13 @@ export const createClassView = (ctx: StaffContext, sessionOf: () => string | nul
     'click',
     () =>
       void run(async () =>
-        render(await ctx.call('classroom.open', { address: addressSelect.value, sessionId: sessionOf() })),
+        render(
+          await ctx.call('classroom.open', {
+            address: addressSelect.value,
+            sessionId: sessionOf(),
+            label: classLabel.value.trim(),
+          }),
+        ),
       ),
   );
   const gotoStep = () =>
@@ -196,6 +203,7 @@ export const createClassView = (ctx: StaffContext, sessionOf: () => string | nul
       'div',
       { class: 'class-top' },
       field('classroom.class.network', addressSelect, 'classroom.class.network-hint'),
+      field('classroom.class.label', classLabel, 'classroom.class.label-hint'),
       openButton,
     ),
     projector,

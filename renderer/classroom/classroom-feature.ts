@@ -1,5 +1,6 @@
 import type { ClassroomMemberState } from '../../common/ipc/contract-classroom';
 import type { Feature } from '../app/features';
+import { revealLessonColumn } from '../app/lesson-fold';
 import { errorText, t } from '../i18n/i18n';
 import { ChispaCallError } from '../ipc/client';
 import { h, label } from '../ui/dom';
@@ -32,6 +33,13 @@ export const classroomFeature: Feature = async ({ client, frame, shared }) => {
     placeholder: 'K7P-4QX',
   });
   const problem = h('p', { class: 'error-text', id: 'class-join-problem', role: 'alert' });
+  const findButton = label('button', 'classroom.join.find', {
+    type: 'button',
+    class: 'secondary',
+    id: 'class-join-find',
+  });
+  const findStatus = h('p', { id: 'class-join-find-status', role: 'status', 'aria-live': 'polite' });
+  const found = h('ul', { class: 'class-found', id: 'class-join-found' });
   const names = h('select', { id: 'class-join-name' });
   const nameField = h(
     'div',
@@ -58,6 +66,9 @@ export const classroomFeature: Feature = async ({ client, frame, shared }) => {
     'dialog',
     { id: 'class-join-dialog', 'aria-labelledby': 'class-join-title' },
     label('h2', 'classroom.join.title', { id: 'class-join-title' }),
+    findButton,
+    findStatus,
+    found,
     h(
       'div',
       { class: 'field' },
@@ -110,6 +121,35 @@ export const classroomFeature: Feature = async ({ client, frame, shared }) => {
     address.focus();
   });
   closeButton.addEventListener('click', () => dialog.close());
+  findButton.addEventListener('click', async () => {
+    findButton.disabled = true;
+    findStatus.textContent = t('classroom.join.finding');
+    found.replaceChildren();
+    try {
+      const { classes } = await client.call('classroom.discover', {});
+      found.replaceChildren(
+        ...classes.map((c) => {
+          const where = `${c.address}:${c.port}`;
+          const pick = h(
+            'button',
+            { type: 'button', class: 'secondary', 'data-address': where },
+            c.label || where,
+          );
+          if (c.label) pick.append(h('small', {}, ` (${where})`));
+          pick.addEventListener('click', () => {
+            address.value = where;
+            code.focus();
+          });
+          return h('li', {}, pick);
+        }),
+      );
+      findStatus.textContent = t(classes.length ? 'classroom.join.found' : 'classroom.join.none-found');
+    } catch (error) {
+      findStatus.textContent = error instanceof ChispaCallError ? errorText(error.error) : String(error);
+    } finally {
+      findButton.disabled = false;
+    }
+  });
   joinButton.addEventListener('click', async () => {
     problem.textContent = '';
     try {
@@ -125,7 +165,10 @@ export const classroomFeature: Feature = async ({ client, frame, shared }) => {
   hint.addEventListener('click', () => (hint.hidden = true));
   client.on('classroom.member', ({ state }) => render(state));
   client.on('classroom.command', ({ command }) => {
-    if (command.t === 'goto') void shared.lessonNavigator?.openAt(command.lessonId, command.step);
+    if (command.t !== 'goto') return;
+    // On a narrow screen the lesson column starts folded: the child must see where the class went.
+    revealLessonColumn(frame.regions.lesson);
+    void shared.lessonNavigator?.openAt(command.lessonId, command.step);
   });
   applyTranslations(dialog);
   render(await client.call('classroom.memberState', {}));
