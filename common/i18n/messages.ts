@@ -44,6 +44,8 @@ import esHelpResources from './es/help-resources.json';
 import enHelpResources from './en/help-resources.json';
 import esLessonStaffNotes from './es/lesson-staff-notes.json';
 import enLessonStaffNotes from './en/lesson-staff-notes.json';
+import esProjects from './es/projects.json';
+import enProjects from './en/projects.json';
 
 export type MessageTable = Readonly<Record<string, string>>;
 
@@ -69,6 +71,7 @@ export const messageFiles: Record<Locale, Record<string, MessageTable>> = {
     classroom: esClassroom,
     'help-resources': esHelpResources,
     'lesson-staff-notes': esLessonStaffNotes,
+    projects: esProjects,
   },
   en: {
     app: enApp,
@@ -91,6 +94,7 @@ export const messageFiles: Record<Locale, Record<string, MessageTable>> = {
     classroom: enClassroom,
     'help-resources': enHelpResources,
     'lesson-staff-notes': enLessonStaffNotes,
+    projects: enProjects,
   },
 };
 
