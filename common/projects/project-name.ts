@@ -13,8 +13,7 @@ const invisibleCharacters = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
 const windowsReservedNames = /^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$/i;
 
 export type ProjectNameCheck =
-  | { ok: true; name: string }
-  | { ok: false; key: string; params?: Record<string, string | number> };
+  { ok: true; name: string } | { ok: false; key: string; params?: Record<string, string | number> };
 
 /** Spaces trimmed and runs of spaces made one; composed accents (NFC), as macOS may send them split. */
 export const tidyProjectName = (raw: string): string => raw.normalize('NFC').replace(/\s+/g, ' ').trim();

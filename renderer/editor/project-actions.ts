@@ -1,6 +1,6 @@
 import type { MessageParams } from '../../common/i18n/translate';
 import { countProjectBlocks, makeProjectFile, projectIdFrom } from '../../common/projects/project-file';
-import { t } from '../i18n/i18n';
+import { applyTranslations, t } from '../i18n/i18n';
 import { ChispaCallError, type ChispaClient } from '../ipc/client';
 import type { createAutosave } from '../projects/autosave';
 import { ProjectOpenError, checkBlocksLoad } from '../projects/check-project';
@@ -61,6 +61,7 @@ export const wireProjectActions = (options: {
   view.openButton.after(recentButton);
   view.notice.before(nameField.error);
   view.root.append(recent.dialog);
+  applyTranslations(nameField.element);
 
   const use = (project: { id?: string; name: string } | null) => {
     projectId = project?.id ?? null;
@@ -122,7 +123,8 @@ export const wireProjectActions = (options: {
       editor.showBlockError(null);
       showNotice({ key: 'editor.open.done', params: { name: project.name }, kind: 'info' });
     } catch (error) {
-      if (error instanceof ProjectOpenError) showNotice({ key: error.key, params: error.params, kind: 'error' });
+      if (error instanceof ProjectOpenError)
+        showNotice({ key: error.key, params: error.params, kind: 'error' });
       else showCallError(error);
     }
   };

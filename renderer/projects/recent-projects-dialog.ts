@@ -10,7 +10,11 @@ import { h, label } from '../ui/dom';
 export const createRecentProjectsDialog = (options: { onOpen: (id: string) => void }) => {
   const list = h('ul', { class: 'recent-projects-list', 'data-testid': 'recent-projects-list' });
   const empty = label('p', 'projects.recent.empty', { hidden: true, 'data-testid': 'recent-projects-empty' });
-  const problem = label('p', 'projects.recent.load-failed', { class: 'error-text', role: 'alert', hidden: true });
+  const problem = label('p', 'projects.recent.load-failed', {
+    class: 'error-text',
+    role: 'alert',
+    hidden: true,
+  });
   const close = label('button', 'projects.recent.close', {
     type: 'button',
     class: 'secondary',
@@ -33,7 +37,10 @@ export const createRecentProjectsDialog = (options: { onOpen: (id: string) => vo
   close.addEventListener('click', () => dialog.close());
 
   const item = (project: RecentProjectInfo, openNow: boolean) => {
-    const when = new Date(project.savedAt).toLocaleString(getLocale(), { dateStyle: 'medium', timeStyle: 'short' });
+    const when = new Date(project.savedAt).toLocaleString(getLocale(), {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+    });
     const button = h(
       'button',
       {
