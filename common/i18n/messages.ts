@@ -46,6 +46,8 @@ import esLessonStaffNotes from './es/lesson-staff-notes.json';
 import enLessonStaffNotes from './en/lesson-staff-notes.json';
 import esProjects from './es/projects.json';
 import enProjects from './en/projects.json';
+import esSummaryExport from './es/summary-export.json';
+import enSummaryExport from './en/summary-export.json';
 
 export type MessageTable = Readonly<Record<string, string>>;
 
@@ -72,6 +74,7 @@ export const messageFiles: Record<Locale, Record<string, MessageTable>> = {
     'help-resources': esHelpResources,
     'lesson-staff-notes': esLessonStaffNotes,
     projects: esProjects,
+    'summary-export': esSummaryExport,
   },
   en: {
     app: enApp,
@@ -95,6 +98,7 @@ export const messageFiles: Record<Locale, Record<string, MessageTable>> = {
     'help-resources': enHelpResources,
     'lesson-staff-notes': enLessonStaffNotes,
     projects: enProjects,
+    'summary-export': enSummaryExport,
   },
 };
 
