@@ -48,6 +48,10 @@ import esBlockly from './es/blockly.json';
 import enBlockly from './en/blockly.json';
 import esProgress from './es/progress.json';
 import enProgress from './en/progress.json';
+import esProjects from './es/projects.json';
+import enProjects from './en/projects.json';
+import esSummaryExport from './es/summary-export.json';
+import enSummaryExport from './en/summary-export.json';
 
 export type MessageTable = Readonly<Record<string, string>>;
 
@@ -75,6 +79,8 @@ export const messageFiles: Record<Locale, Record<string, MessageTable>> = {
     'lesson-staff-notes': esLessonStaffNotes,
     blockly: esBlockly,
     progress: esProgress,
+    projects: esProjects,
+    'summary-export': esSummaryExport,
   },
   en: {
     app: enApp,
@@ -99,6 +105,8 @@ export const messageFiles: Record<Locale, Record<string, MessageTable>> = {
     'lesson-staff-notes': enLessonStaffNotes,
     blockly: enBlockly,
     progress: enProgress,
+    projects: enProjects,
+    'summary-export': enSummaryExport,
   },
 };
 

@@ -1,3 +1,4 @@
+import { localeSchema } from '../i18n/locale';
 import { z } from 'zod';
 import { defineCall } from './define';
 import {
@@ -234,6 +235,12 @@ export const attendanceCalls = {
     args: z.object({ month: monthSchema }).strict(),
     result: monthlySummarySchema,
     access: 'staff',
+  }),
+  /** The monthly summary as an XLSX in the exports folder (counts only, no names); audited. */
+  'reports.monthlySummaryXlsx': defineCall({
+    args: z.object({ month: monthSchema, language: localeSchema }).strict(),
+    result: exportResultSchema,
+    access: 'admin',
   }),
   /**
    * Roster CSV (UTF-8, BOM ok, ';' or ',' separated, quoted cells ok). Header names in Spanish or

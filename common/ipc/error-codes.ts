@@ -29,7 +29,7 @@ export type BoardErrorCode =
 
 export type { SerialErrorCode } from '../serial/error-guide';
 
-export type ProjectsErrorCode = 'projects.too-big';
+export type ProjectsErrorCode = 'projects.too-big' | 'projects.not-found';
 
 export type LessonsErrorCode = 'lessons.pack-refused' | 'lessons.shipped';
 

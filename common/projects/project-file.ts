@@ -61,9 +61,21 @@ export const workspaceStateSchema = z
     params: { max: maxProjectBlocks },
   });
 
+/**
+ * Which project on this PC a file is (its autosave file is <id>.chispa.json in projects/).
+ * A file opened from elsewhere gets a new id, so it never overwrites work kept here.
+ */
+export const projectIdSchema = z.string().regex(/^p-[a-z0-9]{4,40}$/);
+
+/** A new id from random bytes (the caller's crypto: Node's or the browser's). */
+export const projectIdFrom = (random: Uint8Array): string =>
+  `p-${Array.from(random, (byte) => byte.toString(16).padStart(2, '0')).join('')}`;
+
 export const projectFileSchema = z.object({
   format: z.literal(projectFormat),
   version: z.literal(projectFileVersion),
+  // A file edited by hand with a bad id still opens (it gets a new id then).
+  id: projectIdSchema.optional().catch(undefined),
   name: z.string().trim().min(1).max(120),
   savedAt: z.string().max(40),
   workspace: workspaceStateSchema,
@@ -72,21 +84,16 @@ export const projectFileSchema = z.object({
 export type ProjectFile = z.infer<typeof projectFileSchema>;
 export type WorkspaceState = z.infer<typeof workspaceStateSchema>;
 
-export const makeProjectFile = (name: string, workspace: unknown, savedAt = new Date()): ProjectFile => ({
+export const makeProjectFile = (
+  name: string,
+  workspace: unknown,
+  savedAt = new Date(),
+  id?: string,
+): ProjectFile => ({
   format: projectFormat,
   version: projectFileVersion,
+  ...(id ? { id } : {}),
   name,
   savedAt: savedAt.toISOString(),
   workspace: workspace as WorkspaceState,
 });
-
-/** "Mi robot: v2!" → "Mi-robot-v2.chispa.json" (safe on Windows, Linux and macOS). */
-export const projectFileName = (name: string): string => {
-  const safe = name
-    .normalize('NFC')
-    .replace(/[^\p{L}\p{N} _-]+/gu, '')
-    .trim()
-    .replace(/\s+/g, '-')
-    .slice(0, 60);
-  return `${safe || 'proyecto'}.chispa.json`;
-};

@@ -29,7 +29,7 @@ export interface AppServices {
   board: BoardService;
   /** Real boards over serial: ports, Prepare board, reconnect, diagnosis (issue 4). */
   serial: SerialService;
-  /** The student's work in <data>/projects: autosave (issue 5). */
+  /** The student's work in <data>/projects: every project, the open one autosaved. */
   projects: ProjectStore;
   /** Lessons, each child's work per lesson, checks on the virtual Uno, pack import (issue 10). */
   lessons: LessonService;

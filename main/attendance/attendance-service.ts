@@ -15,6 +15,7 @@ import { readNamedExportRetention, sweepNamedExports, writeNamedExportRetention 
 import { createPinThrottle } from './pin-throttle';
 import { createStaffService } from './staff-service';
 import { createSummaryService } from './summary-service';
+import { createSummaryExport } from './summary-export';
 
 export interface AttendanceServiceOptions {
   database: string;
@@ -51,6 +52,7 @@ export const openAttendanceService = async (options: AttendanceServiceOptions) =
   const people = createPeopleService(store);
   const merge = createPersonMerge(store);
   const exportsService = createExportService(store, options.exports);
+  const summary = createSummaryService(store);
   const sweepExports = async () => {
     if (store.state() !== 'ok') return;
     sweepNamedExports(options.exports, await readNamedExportRetention(store.db().read));
@@ -87,7 +89,8 @@ export const openAttendanceService = async (options: AttendanceServiceOptions) =
         return { days };
       },
     },
-    summary: createSummaryService(store),
+    summary,
+    summaryExport: createSummaryExport(store, options.exports, (month) => summary.monthlySummary(month)),
     roster: createRosterImportService(store),
     listAudit: (limit: number) => listAudit(store.db().read, limit),
     storageStatus: () => store.status(),

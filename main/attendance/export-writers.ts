@@ -26,15 +26,16 @@ export const writeCsvFile = async (
  */
 export const writeXlsxFile = async (
   sink: FileSink,
-  header: string[],
+  header: CsvCell[],
   batches: RowSource,
+  sheetName = 'asistencia',
 ): Promise<number> => {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: sink.stream(),
     useStyles: false,
     useSharedStrings: false,
   });
-  const sheet = workbook.addWorksheet('asistencia');
+  const sheet = workbook.addWorksheet(sheetName);
   sheet.addRow(header).commit();
   let count = 0;
   for await (const batch of batches) {

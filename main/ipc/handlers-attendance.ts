@@ -37,6 +37,8 @@ export const createAttendanceHandlers = (services: AppServices): Pick<CallHandle
     'exports.namedRetention': () => a.namedRetention.get(),
     'exports.setNamedRetention': ({ days }) => a.namedRetention.set(days),
     'reports.monthlySummary': ({ month }) => a.summary.monthlySummary(month),
+    'reports.monthlySummaryXlsx': ({ month, language }, ctx) =>
+      a.summaryExport.exportMonthlySummaryXlsx(month, language, actorOf(ctx)),
     'roster.import': ({ csvText, dryRun }, ctx) => a.roster.importRoster(csvText, dryRun, actorOf(ctx)),
     'audit.list': async ({ limit }) => ({ entries: await a.listAudit(limit) }),
 

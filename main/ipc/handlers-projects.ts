@@ -6,4 +6,10 @@ export const createProjectHandlers = (services: AppServices): Pick<CallHandlers,
   'projects.loadAutosave': () => services.projects.loadAutosave(),
   'projects.saveAutosave': ({ project }) => services.projects.saveAutosave(project),
   'projects.setAsideAutosave': () => services.projects.setAsideAutosave(),
+  'projects.startNew': () => {
+    services.projects.startNew();
+    return {};
+  },
+  'projects.listRecent': () => ({ projects: services.projects.listRecent() }),
+  'projects.openRecent': ({ id }) => ({ project: services.projects.openRecent(id) }),
 });

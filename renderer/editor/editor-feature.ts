@@ -5,7 +5,6 @@
  */
 import type { Feature } from '../app/features';
 import { applyTranslations, getLocale, onLocaleChange, t } from '../i18n/i18n';
-import { makeProjectFile } from '../../common/projects/project-file';
 import { createAutosave } from '../projects/autosave';
 import { h } from '../ui/dom';
 import { ChispaEditor } from './chispa-editor';
@@ -48,8 +47,7 @@ export const editorFeature: Feature = async ({ client, frame, shared }) => {
   wireHighContrast(view.contrastButton, editor);
 
   const autosave = createAutosave({
-    save: () =>
-      client.call('projects.saveAutosave', { project: makeProjectFile(projects.name(), editor.saveState()) }),
+    save: () => projects.saveCurrent(),
     onState: (state) => {
       const status = view.autosaveStatus;
       status.dataset.state = state;
@@ -72,9 +70,11 @@ export const editorFeature: Feature = async ({ client, frame, shared }) => {
     async pause() {
       await autosave.flush();
       projectPaused = true;
+      projects.setPaused(true);
     },
     resume() {
       projectPaused = false;
+      projects.setPaused(false);
     },
   };
   editor.onChange(() => {

@@ -103,7 +103,7 @@ export const buildEditorView = (): EditorView => {
     'dialog',
     { class: 'editor-dialog', 'aria-labelledby': 'editor-new-title', 'data-testid': 'editor-new-dialog' },
     label('h2', 'editor.new.title', { id: 'editor-new-title' }),
-    label('p', 'editor.new.text'),
+    label('p', 'projects.new.text'),
     h('div', { class: 'editor-dialog-buttons' }, newCancel, newConfirm),
   );
   const contrastButton = label('button', 'editor.toolbar.contrast', {

@@ -4,7 +4,7 @@ export type AutosaveState = 'idle' | 'saving' | 'saved' | 'error' | 'disk-full';
 
 /**
  * Saves to main a moment after each change (debounced), one save at a time; a change during a
- * save schedules one more. `flush` saves now (page hide, before New/Open). `save` sends the
+ * save schedules one more. `flush` saves now (page hide, before New/Open) and says if it worked. `save` sends the
  * current state (the project autosave, or a lesson step's work).
  */
 export const createAutosave = (options: {
@@ -16,6 +16,8 @@ export const createAutosave = (options: {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let saving: Promise<void> | null = null;
   let dirty = false;
+  /** The last save failed: the newest work is only in the page until a save succeeds. */
+  let failed = false;
 
   const save = async (): Promise<void> => {
     if (saving) {
@@ -27,8 +29,12 @@ export const createAutosave = (options: {
     saving = options
       .save()
       .then(
-        () => options.onState(dirty ? 'saving' : 'saved'),
+        () => {
+          failed = false;
+          options.onState(dirty ? 'saving' : 'saved');
+        },
         (error: unknown) => {
+          failed = true;
           console.warn('autosave failed', error);
           const diskFull = error instanceof ChispaCallError && error.error.code === 'storage.disk-full';
           options.onState(diskFull ? 'disk-full' : 'error');
@@ -51,12 +57,19 @@ export const createAutosave = (options: {
         void save();
       }, delayMs);
     },
-    /** Save right away if a change is waiting (and wait for it). */
-    async flush() {
-      if (timer === undefined) return saving ?? undefined;
+    /**
+     * Saves right away a change still waiting (or one whose save failed) and waits until every
+     * save has finished; true when the newest work is on disk.
+     */
+    async flush(): Promise<boolean> {
+      if (timer !== undefined || failed) dirty = true;
       clearTimeout(timer);
       timer = undefined;
-      await save();
+      while (saving || dirty) {
+        if (saving) await saving;
+        else await save();
+      }
+      return !failed;
     },
     pending: () => timer !== undefined || saving !== null,
   };

@@ -1,11 +1,14 @@
-import { maxProjectBytes, projectFileName, type ProjectFile } from '../../common/projects/project-file';
+import { maxProjectBytes, type ProjectFile } from '../../common/projects/project-file';
+import { projectFileName } from '../../common/projects/project-name';
 import { downloadBlob } from '../ui/download-file';
 import { ProjectOpenError, parseProjectText, projectNameFromFileName } from './check-project';
 
 /** Save = download a <name>.chispa.json file (works the same in a browser and in Electron). */
 export const downloadProject = (project: ProjectFile): string => {
   const fileName = projectFileName(project.name);
-  downloadBlob(new Blob([JSON.stringify(project, null, 2)], { type: 'application/json' }), fileName);
+  // The id stays on this PC: a copy opened elsewhere (or here again) becomes a project of its own.
+  const { id: _id, ...portable } = project;
+  downloadBlob(new Blob([JSON.stringify(portable, null, 2)], { type: 'application/json' }), fileName);
   return fileName;
 };
 

@@ -8,6 +8,7 @@ type Translate = (key: string, params?: MessageParams) => string;
 
 const exportDetail = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2}) (\S+) (\S+)$/;
 const importDetail = /^rejected (\d+) of (\d+)$/;
+const summaryDetail = /^summary (\d{4}-\d{2}) (\S+)$/;
 
 export const auditDetailText = (action: string, detail: string | null, t: Translate): string => {
   if (!detail) return '';
@@ -21,6 +22,8 @@ export const auditDetailText = (action: string, detail: string | null, t: Transl
       file,
     });
   }
+  const summary = action === 'export' ? summaryDetail.exec(detail) : null;
+  if (summary) return t('summary-export.audit-detail', { month: summary[1], file: summary[2] });
   const imported = action === 'import' ? importDetail.exec(detail) : null;
   if (imported) return t('screens.audit.import-detail', { rejected: imported[1], total: imported[2] });
   return detail;

@@ -6,7 +6,8 @@ import { localMonth } from './local-dates';
 import type { StaffContext } from './staff-context';
 import { createStatusLine } from './status-line';
 import { drawSummaryChart } from './summary-chart';
-import { downloadSummaryCsv, printSummary } from './summary-export';
+import { downloadSummaryCsv, downloadSummaryXlsx, printSummary } from './summary-export';
+import { getLocale } from '../i18n/i18n';
 import { setText, translateTree, whileConnected } from './staff-text';
 
 const countTable = (
@@ -53,6 +54,11 @@ export const createSummaryView = (ctx: StaffContext) => {
     class: 'secondary',
     id: 'summary-csv',
   });
+  const xlsxButton = label('button', 'summary-export.xlsx', {
+    type: 'button',
+    class: 'secondary',
+    id: 'summary-xlsx',
+  });
   const element = h(
     'section',
     { class: 'staff-card summary-view', 'aria-labelledby': 'summary-title' },
@@ -63,6 +69,7 @@ export const createSummaryView = (ctx: StaffContext) => {
       field('staff.ui.summary.month', month),
       printButton,
       csvButton,
+      xlsxButton,
     ),
     status.element,
     body,
@@ -71,6 +78,22 @@ export const createSummaryView = (ctx: StaffContext) => {
   printButton.addEventListener('click', () => printSummary());
   csvButton.addEventListener('click', () => {
     if (last) status.ok('screens.summary.csv-done', { file: downloadSummaryCsv(last) });
+  });
+
+  xlsxButton.addEventListener('click', async () => {
+    if (!month.value) return;
+    xlsxButton.disabled = true;
+    try {
+      const result = await ctx.call('reports.monthlySummaryXlsx', {
+        month: month.value,
+        language: getLocale(),
+      });
+      status.ok('summary-export.xlsx-done', { file: downloadSummaryXlsx(result) });
+    } catch (error) {
+      status.error(error);
+    } finally {
+      xlsxButton.disabled = false;
+    }
   });
 
   const render = (summary: MonthlySummary) => {

@@ -73,6 +73,10 @@ describe('accessibility (axe-core) on every screen', () => {
         await contrast.click();
 
       await check(`${theme}: student`);
+      await page.click('[data-testid="projects-recent"]');
+      await page.waitForSelector('[data-testid="recent-projects-dialog"][open]');
+      await check(`${theme}: my projects`);
+      await page.click('[data-testid="recent-projects-close"]');
       await page.click('[data-testid="lesson-toggle"]');
       await check(`${theme}: lesson column`);
       await page.click('[data-testid="lesson-toggle"]');

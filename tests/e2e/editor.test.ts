@@ -69,8 +69,9 @@ describe('block editor in Chromium (browser mode)', () => {
 
   it('finds the workspace back after the app crashes (killed) and starts again on the same data', async () => {
     const { page } = session;
-    const saved = JSON.parse(readFileSync(`${app.dataDir}/projects/autosave.chispa.json`, 'utf8'));
-    expect(saved).toMatchObject({ format: 'chispa-project', version: 1 });
+    const { id } = JSON.parse(readFileSync(`${app.dataDir}/projects/current.json`, 'utf8'));
+    const saved = JSON.parse(readFileSync(`${app.dataDir}/projects/${id}.chispa.json`, 'utf8'));
+    expect(saved).toMatchObject({ format: 'chispa-project', version: 1, id });
     const crashed = app;
     await crashed.crash();
     crashedApps.push(crashed);
@@ -175,7 +176,7 @@ describe('block editor in Chromium (browser mode)', () => {
     const downloading = page.waitForEvent('download');
     await page.click('[data-testid=editor-save]');
     const download = await downloading;
-    expect(download.suggestedFilename()).toBe('Mi-proyecto.chispa.json');
+    expect(download.suggestedFilename()).toBe('Mi proyecto.chispa.json');
     const file = readFileSync((await download.path())!, 'utf8');
     expect(JSON.parse(file)).toMatchObject({ format: 'chispa-project', name: 'Mi proyecto' });
 

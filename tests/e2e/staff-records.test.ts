@@ -4,6 +4,7 @@
  * merged, sessions are edited and deleted while empty, and the monthly summary prints and exports.
  */
 import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from './helpers/app-process';
@@ -159,6 +160,16 @@ describe('staff records: consent, duplicates, sessions, summary', () => {
     const rows = text.slice(1).split('\r\n');
     expect(rows[1]).toBe('Sesiones realizadas;1');
     expect(rows).toContain('Tipo;Cantidad');
+
+    const xlsxStarted = page.waitForEvent('download');
+    await page.click('#summary-xlsx');
+    const xlsx = await xlsxStarted;
+    expect(xlsx.suggestedFilename()).toMatch(/^resumen-\d{4}-\d{2}\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await xlsx.path());
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.getRow(2).values).toEqual([undefined, 'Sesiones realizadas', 1]);
+    await page.waitForSelector('#summary-status:has-text("Resumen descargado")');
 
     // Printing shows the summary and nothing else (the print stylesheet).
     await page.evaluate(() => {

@@ -127,6 +127,13 @@ describe.skipIf(!isRoot)('a full disk (small tmpfs mounted by the test)', () => 
     expect(services.projects.loadAutosave().project?.name).toBe('bueno');
   });
 
+  it('"Nuevo" refuses with "disco lleno" and the open project stays open and listed', async () => {
+    expectDiskFull(await call('projects.startNew', {}));
+    expect(services.projects.loadAutosave().project?.name).toBe('bueno');
+    const listed = value<{ projects: { name: string }[] }>(await call('projects.listRecent', {}));
+    expect(listed.projects.map((project) => project.name)).toEqual(['bueno']);
+  });
+
   it('does not report a language it could not save', async () => {
     expectDiskFull(await call('settings.setLanguage', { language: 'es' }));
     expect(services.settings.get().language).toBe('en');

@@ -14,6 +14,12 @@ describe('audit log details in words', () => {
     );
   });
 
+  it('says which month a monthly summary export covered', () => {
+    expect(auditDetailText('export', 'summary 2026-11 resumen-2026-11.xlsx', es)).toBe(
+      'Resumen de 2026-11 (resumen-2026-11.xlsx)',
+    );
+  });
+
   it('says how many import rows were left out, and leaves other details as they are', () => {
     expect(auditDetailText('import', 'rejected 6 of 30', es)).toBe('6 de 30 filas no se importaron.');
     expect(auditDetailText('erase', 'algo', es)).toBe('algo');
