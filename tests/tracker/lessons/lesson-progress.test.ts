@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { LessonProgressItem } from '../../../common/sync/sync-items';
 import type { Database } from '../../../tracker/db/database';
-import { migrate } from '../../../tracker/db/migrate';
+import { migrate, migrationFiles } from '../../../tracker/db/migrate';
 import { maintainPartitions } from '../../../tracker/db/retention';
 import { buildLessonCounts } from '../../../tracker/reach/lesson-counts';
 import { reachReport } from '../../../tracker/reach/reach-report';
@@ -106,7 +106,12 @@ for (const engine of trackerEngines)
       expect(await fails([centre.id, randomUUID(), 'Blink!', '2026-04-01'])).toBe('failed');
       expect(await fails([centre.id, randomUUID(), 'blink', '2026-04-14'])).toBe('failed');
       await db.query('DELETE FROM lesson_step');
-      expect(await migrate(db)).toEqual([]);
+      // The later migrations (e.g. 012's narrow reach counts) apply on top, as on a real tracker.
+      expect(await migrate(db)).toEqual(
+        migrationFiles()
+          .map((file) => file.version)
+          .filter((version) => version > 11),
+      );
     }, 600_000);
 
     it('stores each step once, refuses names and minors without consent, counts by centre and month, forgets the erased', async () => {
