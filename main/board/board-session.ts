@@ -17,12 +17,11 @@ import { MAX_14_BIT, echoMicrosToCm, noToneSysex, toneSysex } from '../../common
 import { UNO_FIRST_ANALOG_PIN } from '../../common/board/uno-pins';
 import type { JohnnyFiveStack } from './johnny-five-stack';
 import { LinkBudget } from './link-budget';
+import { SERVO_PULSE_RANGE, servoMicros } from './servo-pulse';
 import type { FiveServo } from './vendor';
 
 type PinRole = 'output' | 'pwm' | 'servo' | 'input' | 'analog' | 'tone' | 'ping';
 
-/** Servo pulse range: 0°, 90° and 180° give 600, 1500 and 2400 µs. */
-export const SERVO_PULSE_RANGE: [number, number] = [600, 2400];
 /** A level, duty or angle the program keeps asking for is re-sent this often (see above). */
 export const OUTPUT_REFRESH_MS = 500;
 /** How long a read waits for the board's first report. */
@@ -44,13 +43,6 @@ interface ReportedPin {
   listener: (value: number) => void;
   waiters: Array<() => void>;
 }
-
-/** Angle → pulse width in the servo's range, as johnny-five maps it (whole µs). */
-const servoMicros = (angle: number): number => {
-  const [low, high] = SERVO_PULSE_RANGE;
-  const degrees = Math.min(180, Math.max(0, angle));
-  return Math.trunc(low + (degrees * (high - low)) / 180);
-};
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 

@@ -1,12 +1,14 @@
 /**
  * The board session on the virtual Uno keeps a loop with no wait from flooding the 57600-baud
  * link: writes that change nothing are not sent, and a burst of writes that do change something
- * waits for the wire instead of queueing ahead of it.
+ * waits for the wire instead of queueing ahead of it. A level or angle the program keeps asking
+ * for is re-sent at most every OUTPUT_REFRESH_MS, so a write the board never got heals.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BoardCommand } from '../../../common/ipc/contract-board';
 import { silentLogger } from '../../../main/app/logger';
 import { createBoardService, type BoardService } from '../../../main/board/board-service';
+import { OUTPUT_REFRESH_MS } from '../../../main/board/board-session';
 import { LINK_MAX_BACKLOG_BYTES } from '../../../main/board/link-budget';
 import { BoardEventRecorder, FIRMWARE_HEX_PATH } from './board-test-kit';
 
@@ -72,5 +74,28 @@ describe('board session pacing on the virtual Uno', () => {
     expect(worst).toBeLessThanOrEqual(LINK_MAX_BACKLOG_BYTES + 3);
     expect(worst).toBeGreaterThan(LINK_MAX_BACKLOG_BYTES - 3);
     await recorder.waitForPins('LED 13 low (the last write)', (pins) => !pins.digital[13]);
+  });
+
+  it('re-sends a level or an angle the program keeps asking for once OUTPUT_REFRESH_MS passed: a lost write heals', async () => {
+    const { io } = service.inspect()!.stack;
+    await service.command({ op: 'digitalWrite', pin: 13, value: 1 });
+    await service.command({ op: 'servoWrite', pin: 6, angle: 30 });
+    await recorder.waitForPins('D13 high, servo at 30°', (pins) =>
+      pins.digital[13] && Math.abs((pins.servoPulseUs['6'] ?? 0) - 900) < 20 ? true : undefined,
+    );
+    // The board loses both behind the session's back, as if the writes never arrived.
+    io.digitalWrite(13, 0);
+    io.analogWrite(6, 2000);
+    await recorder.waitForPins('D13 low, servo elsewhere', (pins) =>
+      !pins.digital[13] && Math.abs((pins.servoPulseUs['6'] ?? 0) - 2000) < 20 ? true : undefined,
+    );
+    await new Promise((resolve) => setTimeout(resolve, OUTPUT_REFRESH_MS + 50));
+    // The program keeps asking: each is sent again once (3 bytes each), and the board follows.
+    expect(await bytesFor({ op: 'digitalWrite', pin: 13, value: 1 }, 10)).toBe(3);
+    expect(await bytesFor({ op: 'servoWrite', pin: 6, angle: 30 }, 10)).toBe(3);
+    await recorder.waitForPins('D13 high and servo at 30° again', (pins) =>
+      pins.digital[13] && Math.abs((pins.servoPulseUs['6'] ?? 0) - 900) < 20 ? true : undefined,
+    );
+    await service.command({ op: 'allOff' });
   });
 });

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../common/ipc/app-error';
 import { silentLogger } from '../../../main/app/logger';
 import { createBoardService, type BoardService } from '../../../main/board/board-service';
-import { SERVO_PULSE_RANGE } from '../../../main/board/board-session';
+import { SERVO_PULSE_RANGE, servoMicros } from '../../../main/board/servo-pulse';
 import { BoardEventRecorder, FIRMWARE_HEX_PATH } from './board-test-kit';
 
 describe('board service on the virtual Uno (Chispa firmware, johnny-five)', () => {
@@ -80,6 +80,7 @@ describe('board service on the virtual Uno (Chispa firmware, johnny-five)', () =
       [90, 1500],
       [180, 2400],
     ]) {
+      expect(servoMicros(angle)).toBe(micros);
       await service.command({ op: 'servoWrite', pin: 10, angle });
       const pulse = await recorder.waitForPins(`servo ${angle}°`, (pins) => {
         const us = pins.servoPulseUs['10'];
