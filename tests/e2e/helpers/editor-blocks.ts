@@ -2,10 +2,14 @@
  * Building programs the way a child does: open a toolbox category, drag a block out of the
  * flyout with the mouse and let go where it should connect. Blockly puts the block type on
  * each block's SVG group as a class, and draws every statement connection as a
- * <path aria-roledescription="statement position"> inside its block, which gives the exact
- * spot to aim at.
+ * <path aria-roledescription="…"> inside its block (the role in the app's language, from our
+ * Blockly messages), which gives the exact spot to aim at.
  */
 import type { Locator, Page } from 'playwright-core';
+import enBlockly from '../../../common/i18n/en/blockly.json';
+import esBlockly from '../../../common/i18n/es/blockly.json';
+
+const statementRoles = [esBlockly, enBlockly].map((table) => table['blockly.INPUT_LABEL_STATEMENT']);
 
 export interface Point {
   x: number;
@@ -14,11 +18,14 @@ export interface Point {
 
 /** Statement connections of a block (previous, inner inputs…, next), top to bottom, in page pixels. */
 export const statementConnections = (block: Locator): Promise<Point[]> =>
-  block.evaluate((element) =>
-    [...element.querySelectorAll(':scope > path[aria-roledescription="statement position"]')]
-      .map((path) => path.getBoundingClientRect())
-      .map((rect) => ({ x: rect.x, y: rect.y }))
-      .sort((a, b) => a.y - b.y),
+  block.evaluate(
+    (element, roles) =>
+      [...element.querySelectorAll(':scope > path[aria-roledescription]')]
+        .filter((path) => roles.includes(path.getAttribute('aria-roledescription') ?? ''))
+        .map((path) => path.getBoundingClientRect())
+        .map((rect) => ({ x: rect.x, y: rect.y }))
+        .sort((a, b) => a.y - b.y),
+    statementRoles,
   );
 
 /** Blocks of a type in the main workspace (nested ones too), in document order. */
