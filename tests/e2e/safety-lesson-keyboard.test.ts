@@ -106,16 +106,16 @@ describe('safety-passwords by keyboard only (1024×768)', () => {
     await waitState('failed');
     expect(await liveRegion().textContent()).toContain('Todavía no.');
     // Into the workspace, onto the "set clave to" block, then right until the text field "gato".
-    await tabTo('stack of blocks');
+    await tabTo('pila de bloques'); // Blockly's workspace label, in Spanish (common/i18n/es/blockly.json)
     await page.keyboard.press('ArrowDown');
     expect(await focused()).toContain('gato');
     const label = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '');
     const seen: string[] = [];
-    for (let i = 0; i < 8 && !/^Edit text: gato$/.test(await label()); i++) {
+    for (let i = 0; i < 8 && !/^Cambiar texto: gato$/.test(await label()); i++) {
       await page.keyboard.press('ArrowRight');
       seen.push(await label());
     }
-    expect(await label(), seen.join(' | ')).toMatch(/^Edit text: gato$/);
+    expect(await label(), seen.join(' | ')).toMatch(/^Cambiar texto: gato$/);
     await page.keyboard.press('Enter');
     await page.waitForSelector('.blocklyHtmlInput');
     await page.keyboard.press('Control+a');
