@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../common/ipc/app-error';
@@ -168,6 +168,13 @@ export const createProjectStore = (dir: string, logger: Logger): ProjectStore =>
       }
       writePointer(id);
       current = id;
+      // "Mis proyectos" lists the most recently used first: opening one counts as using it.
+      try {
+        const now = new Date();
+        utimesSync(file, now, now);
+      } catch (error) {
+        logger.warn(`project ${id}: could not mark it as just used`, error);
+      }
       return { ...project, id };
     },
   };

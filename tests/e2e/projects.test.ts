@@ -173,9 +173,10 @@ describe('named projects, "Nuevo" per child and "Mis proyectos" (1024×768)', ()
     expect(await nameField().inputValue()).toBe('Semáforo de Ana');
     expect(await shownCode(page)).toBe(anaCode);
     await page.click('[data-testid="projects-recent"]');
-    expect(
-      await page.locator('[data-testid="recent-project"] .recent-project-name').allTextContents(),
-    ).toEqual(['Semáforo de Ana', 'Robot de Luis']);
+    // The list is filled by a call after the dialog opens: wait for it.
+    await expect
+      .poll(() => page.locator('[data-testid="recent-project"] .recent-project-name').allTextContents())
+      .toEqual(['Semáforo de Ana', 'Robot de Luis']);
     await page.keyboard.press('Escape');
     const refused = session.errors.filter((error) => error.includes('ERR_CONNECTION_REFUSED'));
     expect(session.errors).toEqual(refused);
