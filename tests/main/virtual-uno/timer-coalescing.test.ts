@@ -29,6 +29,9 @@ static void report(void) {
   uart_put(ovf0); uart_put(cmp1); uart_put(cmp2); uart_put(TIFR1);
 }`;
 
+if (!hasAvrGcc)
+  console.warn('timer-coalescing tests skipped: avr-gcc is not installed (apt-get install gcc-avr avr-libc)');
+
 describe.skipIf(!hasAvrGcc)('timer events coalesced to compare, TOP and BOTTOM', () => {
   it('normal, CTC and fast PWM: OCR, TCNT and prescaler writes, TCNT reads and a polled flag', () => {
     const program = (sleep: boolean) =>
