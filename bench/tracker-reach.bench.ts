@@ -6,7 +6,9 @@
  * for the programme, one country and one centre; then 5,000 check-ins for a new centre go through
  * the tracker's own sync path in batches of 500 (the time of one batch with that many rows already
  * stored), and the counts the sync wrote must equal the bulk load's definitions for that centre.
- * Each figure is printed with the load average of the machine at that moment.
+ * Each figure is printed with the load average of the machine at that moment. Citus gets
+ * CHISPA_BENCH_CITUS_SHARDS shards (default 8: a few times the 2 cores its workers share here, the
+ * rule in docs/tracker-operations.md; Citus's own default, 32, suits a cluster with more cores).
  */
 import { randomUUID } from 'node:crypto';
 import { loadavg } from 'node:os';
@@ -24,12 +26,13 @@ import { countDefinitions, countSelect, loadReachRows } from './tracker/load-rea
 
 const sizes = (process.env.CHISPA_BENCH_REACH_ROWS ?? '1000000,3000000,10000000').split(',').map(Number);
 const engines = (process.env.CHISPA_BENCH_ENGINES ?? 'postgres,citus').split(',');
+const citusShards = Number(process.env.CHISPA_BENCH_CITUS_SHARDS ?? 8);
 const load = () => `(load average ${loadavg()[0].toFixed(1)})`;
 
 type Server = { url: string; stop(): Promise<void> };
 const startEngine = async (engine: string, name: string): Promise<Server> => {
   if (engine === 'citus') {
-    const cluster = await startCitusCluster({ shardCount: 32 });
+    const cluster = await startCitusCluster({ shardCount: citusShards });
     return { url: await createCitusDatabase(cluster, name), stop: cluster.stop };
   }
   const server = await startPostgres(['shared_buffers=256MB', 'work_mem=32MB', 'max_wal_size=4GB']);
@@ -105,7 +108,8 @@ for (const engine of engines)
           .map((table) => `SELECT '${table}' AS table, count(*)::int AS rows FROM ${table}`)
           .join(' UNION ALL '),
       );
-      console.log(`# ${count} attendance rows, ${people} people ${load()}`);
+      const shards = engine === 'citus' ? ` on ${citusShards} shards` : '';
+      console.log(`# ${count} attendance rows, ${people} people${shards} ${load()}`);
       console.log(
         `# count tables the report reads: ${counted.map((c) => `${c.table} ${c.rows}`).join(', ')}`,
       );
