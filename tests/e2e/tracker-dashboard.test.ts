@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openBrowser, type BrowserSession } from './helpers/browser';
 import { startTestTracker, type TestTracker } from '../tracker/helpers/start-test-tracker';
@@ -21,6 +22,26 @@ describe('reach dashboard in Chromium', () => {
       ...[...learners, ...teachers].map((person) => checkInItem(centre, session, person)),
     ]);
     expect(answer.body.results.every((r) => r.status === 'accepted')).toBe(true);
+    // Six anonymous runs finish the last step of "blink"; two more pass its first step.
+    const today = new Date().toISOString();
+    const steps = Array.from({ length: 8 }, (_, i) => ({
+      entity: 'lesson-progress',
+      op: 'step-done',
+      at: today,
+      payload: {
+        eventId: randomUUID(),
+        personId: null,
+        centre,
+        lessonId: 'blink',
+        step: i < 6 ? 2 : 0,
+        lessonDone: i < 6,
+        date: today.slice(0, 10),
+        consentState: 'not-required',
+        consentScopes: [],
+      },
+    }));
+    const stepAnswer = await device.send(steps);
+    expect(stepAnswer.body.results.map((r) => r.status)).toEqual(steps.map(() => 'accepted'));
     await tracker.createStaff('monitoreo', 'clave-segura-123');
     browser = await openBrowser();
     await browser.page.setViewportSize({ width: 1024, height: 768 });
@@ -56,6 +77,7 @@ describe('reach dashboard in Chromium', () => {
       'chart-sex',
       'chart-age',
       'chart-activity',
+      'chart-lessons',
     ])
       expect(
         await page.evaluate(
@@ -66,6 +88,13 @@ describe('reach dashboard in Chromium', () => {
           id,
         ),
       ).toBe(true);
+    // Lessons in the app: totals, by month on the chart, by centre in the table.
+    await page.getByRole('heading', { name: 'Lecciones en la app' }).scrollIntoViewIfNeeded();
+    expect(await page.locator('.card[data-kind=lessons] .reached').textContent()).toBe('6');
+    expect(await page.locator('.card[data-kind=steps] .reached').textContent()).toBe('8');
+    expect(await page.locator('#table-lessons tbody tr').allInnerTexts()).toEqual([
+      expect.stringMatching(/^Centro Panel \(\w\w\)\t6\t8$/),
+    ]);
     const counts = await page.locator('td.count').allTextContents();
     expect(counts.length).toBeGreaterThan(0);
     expect(counts.filter((text) => /^[1-4]$/.test(text.trim()))).toEqual([]);

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../tracker/db/open-database';
 import type { Database } from '../../tracker/db/database';
@@ -89,9 +89,29 @@ describe('privacy of every tracker endpoint and export', () => {
       payload: Record<string, unknown>;
     };
     named.payload = { ...named.payload, displayName: names[0], guardian: names[1] };
+    // Lesson steps: the nine children each pass the first step of "blink"; three finish it.
+    const steps = inA.slice(0, 9).map((p, i) => ({
+      entity: 'lesson-progress',
+      op: 'step-done',
+      at: '2026-03-10T16:00:00.000Z',
+      payload: {
+        eventId: randomUUID(),
+        personId: p.id,
+        centre: centreA,
+        lessonId: 'blink',
+        step: 0,
+        lessonDone: i < 3,
+        date: '2026-03-10',
+        consentState: 'given',
+        consentScopes: ['attendance', 'reporting'],
+      },
+    }));
     const resultA = await send(a, [...itemsA, named]);
     expect(resultA.results.at(-1)).toMatchObject({ status: 'invalid', reason: 'unexpected-field' });
     await send(b, itemsB);
+    const stepResults = (await send(a, steps)).results as { status: string }[];
+    expect(stepResults.map((r) => r.status)).toEqual(steps.map(() => 'accepted'));
+    personLevelIds.push(...steps.map((step) => step.payload.eventId));
     for (const item of [...itemsA, ...itemsB, named])
       if (item.entity === 'attendance')
         personLevelIds.push(item.payload.personId, item.payload.attendanceId, item.payload.eventId);
@@ -153,7 +173,7 @@ describe('privacy of every tracker endpoint and export', () => {
       else if (value && typeof value === 'object')
         for (const [key, v] of Object.entries(value)) {
           if (
-            ['reached', 'newlyReached', 'sessions'].includes(key) &&
+            ['reached', 'newlyReached', 'sessions', 'lessons', 'steps'].includes(key) &&
             typeof v === 'number' &&
             v >= 1 &&
             v <= 4
@@ -179,6 +199,8 @@ describe('privacy of every tracker endpoint and export', () => {
     const year = (await inject('GET', '/api/v1/reach?from=2026-01&to=2026-12', undefined, asAdmin)).json();
     const learners = year.totals.find((t: { personType: string }) => t.personType === 'learner');
     expect(learners.reached).toBe(9);
+    // Three lessons finished is a small cell; nine steps is not.
+    expect(year.lessons.totals).toEqual({ lessons: null, steps: 9 });
     // 3 boys are hidden, and so are the 6 girls, who would reveal them (9 − 6).
     expect(year.bySex.filter((s: { personType: string }) => s.personType === 'learner')).toEqual([
       { personType: 'learner', sex: 'female', reached: null },

@@ -61,6 +61,48 @@ const perType = (rows, label, value) =>
     data: label.map((l) => value(rows.find((r) => r.personType === type && r.key === l))),
   }));
 
+/** Lessons completed and steps passed (absent from reports of trackers before migration 010). */
+const renderLessons = (lessons) => {
+  const cards = $('#lesson-cards');
+  cards.replaceChildren();
+  for (const kind of ['lessons', 'steps']) {
+    const card = document.createElement('div');
+    card.className = 'card';
+    card.dataset.kind = kind;
+    card.innerHTML = '<span class="name"></span><strong class="reached"></strong>';
+    card.querySelector('.name').textContent = t(`tracker.lessons.${kind}`);
+    card.querySelector('.reached').textContent = shown(lessons.totals[kind]);
+    cards.append(card);
+  }
+  chart('#chart-lessons', {
+    type: 'bar',
+    data: {
+      labels: lessons.byMonth.map((row) => row.month),
+      datasets: [
+        {
+          label: t('tracker.lessons.lessons'),
+          backgroundColor: '#2b6cb0',
+          data: lessons.byMonth.map((row) => row.lessons),
+        },
+        {
+          label: t('tracker.lessons.steps'),
+          backgroundColor: '#c05621',
+          data: lessons.byMonth.map((row) => row.steps),
+        },
+      ],
+    },
+  });
+  table(
+    '#table-lessons',
+    [t('tracker.places.centre'), t('tracker.lessons.lessons'), t('tracker.lessons.steps')],
+    lessons.byCentre.map((row) => [
+      `${row.centreName} (${row.country})`,
+      shown(row.lessons),
+      shown(row.steps),
+    ]),
+  );
+};
+
 const render = (report) => {
   const cards = $('#target-cards');
   cards.replaceChildren();
@@ -194,6 +236,7 @@ const render = (report) => {
     [t('tracker.column.value'), t('tracker.activity.sessions')],
     report.sessionsByActivity.map((row) => [t(`tracker.activity.${row.activityType}`), shown(row.sessions)]),
   );
+  if (report.lessons) renderLessons(report.lessons);
 };
 
 const query = () => {

@@ -4,6 +4,27 @@ import type { ReachReport } from './reach-report';
 
 const shown = (count: Count): CsvCell => (count === null ? '<5' : count);
 
+/** Lessons completed and steps passed: two lines per cell, suppressed like the page. */
+const lessonLines = (report: ReachReport): CsvCell[][] => {
+  const lessons = report.lessons;
+  if (!lessons) return [];
+  const both = (
+    table: string,
+    country: string,
+    centre: string,
+    month: string,
+    cell: { lessons: Count; steps: Count },
+  ) => [
+    [table, country, centre, month, '', 'lessons_completed', '', shown(cell.lessons)],
+    [table, country, centre, month, '', 'steps_passed', '', shown(cell.steps)],
+  ];
+  return [
+    ...both('lessons', '', '', `${report.filters.from}..${report.filters.to}`, lessons.totals),
+    ...lessons.byCentre.flatMap((c) => both('lessons_by_centre', c.country, c.centreName, '', c)),
+    ...lessons.byMonth.flatMap((m) => both('lessons_in_month', '', '', m.month, m)),
+  ];
+};
+
 /**
  * The report as one long CSV table (UTF-8 with BOM, formula-safe): one line per published cell,
  * with the same suppression as the page and the API.
@@ -69,4 +90,5 @@ export const reachCsv = (report: ReachReport): string =>
       s.activityType,
       shown(s.sessions),
     ]),
+    ...lessonLines(report),
   ]);

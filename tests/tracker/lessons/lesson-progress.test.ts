@@ -5,6 +5,7 @@ import type { Database } from '../../../tracker/db/database';
 import { migrate, migrationFiles } from '../../../tracker/db/migrate';
 import { maintainPartitions } from '../../../tracker/db/retention';
 import { buildLessonCounts } from '../../../tracker/reach/lesson-counts';
+import { reachCsv } from '../../../tracker/reach/reach-csv';
 import { reachReport } from '../../../tracker/reach/reach-report';
 import { engineTitle, skipEngine, trackerEngines } from '../helpers/engines';
 import { addCentreWithDevice, syncInProcess } from '../helpers/in-process-sync';
@@ -180,6 +181,17 @@ for (const engine of trackerEngines)
           { month: '2026-04', lessons: 6, steps: 20 },
         ],
       });
+      // The CSV export carries the same cells.
+      const csvLines = reachCsv(report).split('\r\n');
+      expect(csvLines).toEqual(
+        expect.arrayContaining([
+          'lessons,,,2026-03..2026-04,,lessons_completed,,6',
+          'lessons,,,2026-03..2026-04,,steps_passed,,20',
+          `lessons_by_centre,SV,${centre.code},,,steps_passed,,20`,
+          'lessons_in_month,,,2026-04,,lessons_completed,,6',
+          'lessons_in_month,,,2026-03,,steps_passed,,0',
+        ]),
+      );
 
       // Two children are erased: 4 lessons is a small cell, hidden everywhere.
       const erased = await syncInProcess(
@@ -196,6 +208,7 @@ for (const engine of trackerEngines)
       expect(after.lessons?.totals).toEqual({ lessons: null, steps: 14 });
       expect(after.lessons?.byMonth[1]).toEqual({ month: '2026-04', lessons: null, steps: 14 });
       expect(JSON.stringify(after.lessons)).not.toMatch(/[^0-9]4[,}]/);
+      expect(reachCsv(after).split('\r\n')).toContain('lessons,,,2026-03..2026-04,,lessons_completed,,<5');
       // Retention drops the person-level steps of old months; the counts stay.
       await maintainPartitions(db, 1, new Date('2026-06-15T12:00:00Z'));
       expect(await db.query(`SELECT count(*)::int AS n FROM lesson_step WHERE centre_id = $1`, [centre.id])).toEqual([
