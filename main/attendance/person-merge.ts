@@ -7,6 +7,7 @@
  * - each session where the duplicate is present: the duplicate gets a check-out event and the
  *   kept person a check-in keeping the first arrival time (attendance stays append-only, and
  *   the kept person's rows carry the kept person's consent to the sync outbox);
+ * - the lesson steps the duplicate passed and the kept person did not move to the kept person;
  * - the duplicate is erased like any erasure: its data is deleted and the 'erase' tombstone goes
  *   to the outbox, so its earlier rows never leave (or are dropped by the tracker) while the
  *   kept person's rows count once. The caller runs it through the erasure journal.
@@ -15,6 +16,7 @@ import { randomUUID } from 'node:crypto';
 import { searchKeyFor } from '../../common/attendance/search-key';
 import type { Person, PersonSearchHit } from '../../common/ipc/contract-attendance';
 import type { Sql } from '../db/sqlite';
+import { moveLessonSteps } from '../progress/merge-progress';
 import type { Actor } from './actor';
 import type { AttendanceStore } from './attendance-store';
 import { writeAudit } from './audit-repo';
@@ -112,6 +114,8 @@ export const mergePeopleInTx = async (
     await applyEvent(tx, session, keep, 'check-in', actor, row.created_at);
   }
 
+  // Before the delete: the duplicate's lesson steps would go with it (progress/merge-progress.ts).
+  await moveLessonSteps(tx, duplicate.id, keep.id, at);
   await tx.run('DELETE FROM people WHERE id = ?', [duplicate.id]);
   await writeOutbox(
     tx,

@@ -42,6 +42,28 @@ export interface PassedStep {
   date: string;
 }
 
+/** The step's row for the sync outbox, with the person's consent as it stands now. */
+export const writeStepOutbox = async (
+  tx: Sql,
+  step: Pick<LessonProgressPayload, 'eventId' | 'personId' | 'lessonId' | 'step' | 'lessonDone' | 'date'>,
+  at: string,
+): Promise<void> => {
+  const person = step.personId ? await loadPerson(tx, step.personId) : null;
+  const payload: LessonProgressPayload = {
+    ...step,
+    centre: await readCentre(tx),
+    consentState: person ? person.consentState : 'not-required',
+    consentScopes: person ? activeConsentScopes(person) : [],
+  };
+  await tx.run('INSERT INTO outbox (entity, entity_id, op, payload, created_at) VALUES (?, ?, ?, ?, ?)', [
+    'lesson-progress',
+    step.eventId,
+    'step-done',
+    JSON.stringify(payload),
+    at,
+  ]);
+};
+
 /** Inside a write transaction. Returns false when this learner already had the step. */
 export const recordPassedStep = async (tx: Sql, passed: PassedStep, at: string): Promise<boolean> => {
   const eventId = progressEventIdFor(passed.learner, passed.lessonId, passed.step);
@@ -57,25 +79,18 @@ export const recordPassedStep = async (tx: Sql, passed: PassedStep, at: string):
   );
   const lessonDone = (done?.steps ?? 0) >= passed.stepCount;
   if (lessonDone) await tx.run('UPDATE lesson_progress SET lesson_done = 1 WHERE id = ?', [eventId]);
-  const person = passed.personId ? await loadPerson(tx, passed.personId) : null;
-  const payload: LessonProgressPayload = {
-    eventId,
-    personId: passed.personId,
-    centre: await readCentre(tx),
-    lessonId: passed.lessonId,
-    step: passed.step,
-    lessonDone,
-    date: passed.date,
-    consentState: person ? person.consentState : 'not-required',
-    consentScopes: person ? activeConsentScopes(person) : [],
-  };
-  await tx.run('INSERT INTO outbox (entity, entity_id, op, payload, created_at) VALUES (?, ?, ?, ?, ?)', [
-    'lesson-progress',
-    eventId,
-    'step-done',
-    JSON.stringify(payload),
+  await writeStepOutbox(
+    tx,
+    {
+      eventId,
+      personId: passed.personId,
+      lessonId: passed.lessonId,
+      step: passed.step,
+      lessonDone,
+      date: passed.date,
+    },
     at,
-  ]);
+  );
   return true;
 };
 
