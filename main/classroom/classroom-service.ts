@@ -5,7 +5,7 @@
  * in this process; PCs get them with refs ("n3") that mean nothing outside the class.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { hostname, networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { AppError } from '../../common/ipc/app-error';
@@ -92,6 +92,19 @@ const pcIdOf = (dataDir: string): string => {
   return pcId;
 };
 
+/** What the host does not keep but a reopened class needs: today's session and the label. */
+const openClassNote = (file: string): { sessionId: string | null; label: string } => {
+  try {
+    const note = JSON.parse(readFileSync(file, 'utf8')) as { sessionId?: unknown; label?: unknown };
+    return {
+      sessionId: typeof note.sessionId === 'string' ? note.sessionId : null,
+      label: typeof note.label === 'string' ? note.label : '',
+    };
+  } catch {
+    return { sessionId: null, label: '' };
+  }
+};
+
 export const createClassroomService = (options: {
   dataDir: string;
   people: ClassroomPeople;
@@ -106,8 +119,10 @@ export const createClassroomService = (options: {
   mdnsPort?: number;
 }): ClassroomService => {
   const stateFile = join(options.dataDir, 'classroom-class.json');
+  const noteFile = join(options.dataDir, 'classroom-open.json');
   let host: ClassHost | null = null;
   let advert: ClassAdvert | null = null;
+  let advertLabel = '';
   let sessionId: string | null = null;
   let refs = new Map<string, { personId: string; displayName: string }>();
   let position: LessonPosition = {
@@ -155,6 +170,7 @@ export const createClassroomService = (options: {
       log: (message) => options.logger.info(message),
     });
     advert = advertiseClass({ address, port: host.view().port, label, mdnsPort: options.mdnsPort });
+    advertLabel = label;
     return host;
   };
   const stopHost = async (how: 'close' | 'stop') => {
@@ -175,7 +191,9 @@ export const createClassroomService = (options: {
   // A class left open when the app stopped or crashed opens again, so its PCs rejoin.
   const reopen = savedClassAddress(stateFile);
   if (reopen && localIpv4().some((entry) => entry.address === reopen)) {
-    void startHost(reopen, '').catch((error: unknown) =>
+    const note = openClassNote(noteFile);
+    sessionId = note.sessionId;
+    void startHost(reopen, note.label).catch((error: unknown) =>
       options.logger.warn('classroom: could not reopen the class', error),
     );
   }
@@ -186,7 +204,9 @@ export const createClassroomService = (options: {
       if (!localIpv4().some((entry) => entry.address === address)) throw fail('address-not-here');
       sessionId = forSession;
       if (host && host.view().address !== address) await stopHost('close');
-      return fullView((host ?? (await startHost(address, label))).view());
+      const opened = host ?? (await startHost(address, label));
+      writeFileAtomic(noteFile, JSON.stringify({ sessionId, label: advertLabel }));
+      return fullView(opened.view());
     },
     view: () => fullView(host?.view() ?? null),
     async admit(pcId) {
@@ -201,6 +221,7 @@ export const createClassroomService = (options: {
     },
     async close() {
       await stopHost('close');
+      rmSync(noteFile, { force: true });
       sessionId = null;
       return closedView();
     },
