@@ -5,16 +5,10 @@ import type { DataLayout } from '../../../main/app/data-dir';
 import type { AttendanceService } from '../../../main/attendance/attendance-service';
 import { attendanceIdFor } from '../../../main/attendance/attendance-id';
 import { eligibleSql, tombstoneSql } from '../../../main/sync/outbox-items';
-import { admin, instructor, learner, openService, removeLayout, tempLayout } from './helpers';
+import { admin, instructor, learner, openService, paperConsent, removeLayout, tempLayout } from './helpers';
 
 const year = new Date().getFullYear() - 10;
-const consent = {
-  guardianName: 'Rosa Peña',
-  relation: 'mother' as const,
-  method: 'paper' as const,
-  date: '2026-03-01',
-  scopes: ['attendance' as const, 'reporting' as const],
-};
+const consent = paperConsent;
 
 describe('likely duplicates and merging them', () => {
   let layout: DataLayout;

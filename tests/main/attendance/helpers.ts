@@ -38,3 +38,12 @@ export const learner = (displayName: string, birthYear = 2014) => ({
   type: 'learner' as const,
   birthYear,
 });
+
+/** A guardian's paper consent to attendance and reporting (for a learner under 18). */
+export const paperConsent = {
+  guardianName: 'Rosa Peña',
+  relation: 'mother' as const,
+  method: 'paper' as const,
+  date: '2026-03-01',
+  scopes: ['attendance' as const, 'reporting' as const],
+};

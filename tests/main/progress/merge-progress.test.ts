@@ -3,17 +3,11 @@ import type { DataLayout } from '../../../main/app/data-dir';
 import type { AttendanceService } from '../../../main/attendance/attendance-service';
 import { createProgressService } from '../../../main/progress/progress-service';
 import { progressEventIdFor } from '../../../main/progress/progress-repo';
-import { removeLayout, tempLayout } from '../attendance/helpers';
+import { paperConsent, removeLayout, tempLayout } from '../attendance/helpers';
 import { admin, newSession, openService } from '../sync/helpers';
 
 const year = new Date().getFullYear() - 10;
-const consent = {
-  guardianName: 'Rosa Peña',
-  relation: 'mother' as const,
-  method: 'paper' as const,
-  date: '2026-03-01',
-  scopes: ['attendance' as const, 'reporting' as const],
-};
+const consent = paperConsent;
 
 describe('merging duplicates keeps the lesson steps', () => {
   let layout: DataLayout;
