@@ -205,7 +205,12 @@ export const createClassroomService = (options: {
       sessionId = forSession;
       if (host && host.view().address !== address) await stopHost('close');
       const opened = host ?? (await startHost(address, label));
-      writeFileAtomic(noteFile, JSON.stringify({ sessionId, label: advertLabel }));
+      try {
+        writeFileAtomic(noteFile, JSON.stringify({ sessionId, label: advertLabel }));
+      } catch (error) {
+        // Only a restart would miss it (the class reopens without its session and label).
+        options.logger.warn('classroom: could not note the open class', error);
+      }
       return fullView(opened.view());
     },
     view: () => fullView(host?.view() ?? null),
