@@ -61,7 +61,7 @@ const perType = (rows, label, value) =>
     data: label.map((l) => value(rows.find((r) => r.personType === type && r.key === l))),
   }));
 
-/** Lessons completed and steps passed (absent from reports of trackers before migration 010). */
+/** Lessons completed and steps passed in the app, by month and by centre (already suppressed). */
 const renderLessons = (lessons) => {
   const cards = $('#lesson-cards');
   cards.replaceChildren();
