@@ -66,9 +66,13 @@ const mountLed = (part: KitPart & { kind: 'led' }): MountedPart => {
   const fig = figure(part, led, caption);
   let on = false;
   const describe = () => {
-    const text = `${t('runner.panel.led', { pin: unoPinLabel(part.pin) })}: ${t(on ? 'runner.panel.led.on' : 'runner.panel.led.off')}`;
-    caption.textContent = t('runner.panel.led', { pin: unoPinLabel(part.pin) });
-    fig.setAttribute('aria-label', text);
+    // The colour is in the name too: a lesson says "the green LED", and not every child sees colours.
+    const name = t('runner.panel.led', {
+      pin: unoPinLabel(part.pin),
+      color: t(`runner.panel.color.${part.color}`),
+    });
+    caption.textContent = name;
+    fig.setAttribute('aria-label', `${name}: ${t(on ? 'runner.panel.led.on' : 'runner.panel.led.off')}`);
   };
   follow(describe);
   led.dataset.on = 'false';

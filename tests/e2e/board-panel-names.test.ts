@@ -61,10 +61,10 @@ describe('board panel parts speak the app language', () => {
     await page.waitForSelector('[data-testid="button-2"]');
     const spanish = [
       'img Placa Arduino Uno',
-      'figure LED en el pin 13: apagado',
-      'figure LED en el pin 9: apagado',
-      'figure LED en el pin 10: apagado',
-      'figure LED en el pin 11: apagado',
+      'figure LED rojo en el pin 13: apagado',
+      'figure LED verde en el pin 9: apagado',
+      'figure LED amarillo en el pin 10: apagado',
+      'figure LED azul en el pin 11: apagado',
       'figure Botón en el pin 2',
       'button Botón en el pin 2. Mantén presionado con el ratón o con la barra espaciadora',
       'figure Potenciómetro en A0',
@@ -94,10 +94,10 @@ describe('board panel parts speak the app language', () => {
       .poll(() => names(page))
       .toEqual([
         'img Arduino Uno board',
-        'figure LED on pin 13: off',
-        'figure LED on pin 9: off',
-        'figure LED on pin 10: off',
-        'figure LED on pin 11: off',
+        'figure Red LED on pin 13: off',
+        'figure Green LED on pin 9: off',
+        'figure Yellow LED on pin 10: off',
+        'figure Blue LED on pin 11: off',
         'figure Button on pin 2',
         'button Button on pin 2. Hold it down with the mouse or the space bar',
         'figure Potentiometer on A0',
@@ -126,7 +126,7 @@ describe('board panel parts speak the app language', () => {
         'img Placa Arduino Uno',
         'figure Sensor de luz en A1',
         'slider Sensor de luz en A1. Gíralo para dar más o menos luz, con el ratón o con las flechas del teclado',
-        'figure LED en el pin 13: apagado',
+        'figure LED blanco en el pin 13: apagado',
       ]);
     await page.selectOption('#language', 'en');
     await expect
@@ -135,7 +135,7 @@ describe('board panel parts speak the app language', () => {
         'img Arduino Uno board',
         'figure Light sensor on A1',
         'slider Light sensor on A1. Turn it for more or less light, with the mouse or the arrow keys',
-        'figure LED on pin 13: off',
+        'figure White LED on pin 13: off',
       ]);
   });
 });
