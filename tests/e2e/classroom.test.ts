@@ -1,8 +1,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from './helpers/app-process';
-import { dragFromFlyout, workspaceBlocks } from './helpers/blockly-drag';
+import { dragLedBlockIn, workspaceBlocks } from './helpers/blockly-drag';
 import { openBrowser, type BrowserSession } from './helpers/browser';
+import { setUpAdmin } from './helpers/staff-setup';
 
 /**
  * Issue 12 acceptance, in Chromium at 1024×768: four separate browser-mode instances (each with
@@ -68,12 +69,7 @@ describe('a live class in Chromium: instructor and three student PCs (issue 12)'
       const page = instructor;
       await page.goto(instructorApp.url);
       await page.waitForSelector('body[data-ready="true"]');
-      await page.click('#staff-toggle');
-      await page.fill('#staff-setup-pin', pin);
-      await page.fill('#staff-setup-pin-again', pin);
-      await page.click('#staff-setup-submit');
-      await page.click('#staff-recovery-done');
-      await page.waitForSelector('#staff-shell[data-role="admin"]');
+      await setUpAdmin(page, pin);
 
       await page.click('#staff-tab-people');
       const year = new Date().getFullYear() - 10;
@@ -166,13 +162,7 @@ describe('a live class in Chromium: instructor and three student PCs (issue 12)'
         // At 1024 px the lesson column starts folded; the class's command unfolds it.
         await page.waitForSelector('#region-lesson[data-lesson="blink"]');
         await page.waitForSelector('[data-testid=lesson-step-title]:has-text("Enciende el LED")');
-        const toolbox = await page.locator('.blocklyToolbox').first().boundingBox();
-        const host = await page.locator('[data-testid=blockly-host]').boundingBox();
-        if (!toolbox || !host) throw new Error('no workspace');
-        await dragFromFlyout(page, 'leds', 'chispa_led_set', {
-          x: toolbox.x + toolbox.width + 40,
-          y: host.y + 30,
-        });
+        await dragLedBlockIn(page);
         expect(await workspaceBlocks(page, 'chispa_led_set').count()).toBe(1);
         await page.click('[data-testid=lesson-check]');
         await page.waitForSelector('[data-testid=lesson-result][data-state="passed"]');

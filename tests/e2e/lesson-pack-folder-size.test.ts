@@ -20,6 +20,7 @@ import { maxWireMessageBytes } from '../../common/ipc/wire';
 import { folderPackWireBytes, maxPackWireBytes } from '../../common/lessons/pack-wire-size';
 import { startApp, type RunningApp } from './helpers/app-process';
 import { openBrowser, type BrowserSession } from './helpers/browser';
+import { setUpAdmin } from './helpers/staff-setup';
 
 const fixture = new URL('../fixtures/lesson-packs/con-imagen/', import.meta.url).pathname;
 const pngSignature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -78,12 +79,7 @@ describe('lesson pack folders and the bridge message size', () => {
     const { page } = session;
     await page.goto(app.url);
     await page.waitForSelector('body[data-ready="true"]');
-    await page.click('#staff-toggle');
-    await page.fill('#staff-setup-pin', '864213');
-    await page.fill('#staff-setup-pin-again', '864213');
-    await page.click('#staff-setup-submit');
-    await page.click('#staff-recovery-done');
-    await page.waitForSelector('#staff-shell[data-role="admin"]');
+    await setUpAdmin(page, '864213');
     await page.click('#staff-tab-lessons');
     const status = page.locator('[data-testid=lesson-pack-result]');
 

@@ -10,6 +10,7 @@ import { localDate } from '../../main/progress/progress-service';
 import { admin, newSession, openService } from '../main/sync/helpers';
 import { startApp, type RunningApp } from './helpers/app-process';
 import { openBrowser, type BrowserSession } from './helpers/browser';
+import { setUpAdmin } from './helpers/staff-setup';
 
 /**
  * Issue 12, progress that counts, in Chromium at 1024×768: a child checked in today picks their
@@ -104,13 +105,7 @@ describe('lesson progress in Chromium (issue 12, point 4)', () => {
   }, 180_000);
 
   it('staff see the step per child and per lesson in the Progress tab', async () => {
-    await page.click('#staff-toggle');
-    await page.waitForSelector('#staff-setup');
-    await page.fill('#staff-setup-pin', adminPin);
-    await page.fill('#staff-setup-pin-again', adminPin);
-    await page.click('#staff-setup-submit');
-    await page.click('#staff-recovery-done');
-    await page.waitForSelector('#staff-shell[data-role="admin"]');
+    await setUpAdmin(page, adminPin);
     await page.focus('#staff-tab-checkin');
     while ((await page.evaluate(() => document.activeElement?.id)) !== 'staff-tab-progress')
       await page.keyboard.press('ArrowRight');

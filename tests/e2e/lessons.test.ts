@@ -6,11 +6,13 @@ import {
   blockBox,
   chooseDropdown,
   dragFromFlyout,
+  dragLedBlockIn,
   setFieldText,
   workspaceBlocks,
 } from './helpers/blockly-drag';
 import { openBrowser, type BrowserSession } from './helpers/browser';
 import { buildZip } from '../helpers/zip-builder';
+import { setUpAdmin } from './helpers/staff-setup';
 
 /** The shipped blink lesson as a pack with another id; `change` edits its Spanish text. */
 const blinkPack = (id: string, change: (es: string) => string = (es) => es): Buffer => {
@@ -167,13 +169,7 @@ describe('a lesson in Chromium at 1024×768 (browser mode)', () => {
     const { page } = session;
     expect(await pressCheck()).toBe('failed');
     expect(await result().textContent()).toContain('Usa el bloque');
-    const toolbox = await page.locator('.blocklyToolbox').first().boundingBox();
-    const host = await page.locator('[data-testid=blockly-host]').boundingBox();
-    if (!toolbox || !host) throw new Error('no workspace');
-    await dragFromFlyout(page, 'leds', 'chispa_led_set', {
-      x: toolbox.x + toolbox.width + 40,
-      y: host.y + 30,
-    });
+    await dragLedBlockIn(page);
     expect(await workspaceBlocks(page, 'chispa_led_set').count()).toBe(1);
     expect(await pressCheck()).toBe('passed');
     expect(await result().textContent()).toContain('¡Funciona! Pasaste este paso.');
@@ -343,14 +339,7 @@ describe('a lesson in Chromium at 1024×768 (browser mode)', () => {
 
   it('lets an instructor import a pack from the staff area: a bad one is refused with the reason, a good one is listed', async () => {
     const { page } = session;
-    await page.click('#staff-toggle');
-    await page.waitForSelector('#staff-setup');
-    await page.fill('#staff-setup-pin', '2468');
-    await page.fill('#staff-setup-pin-again', '2468');
-    await page.click('#staff-setup-submit');
-    // The recovery code is shown once after setup.
-    await page.click('#staff-recovery-done');
-    await page.waitForSelector('#staff-shell[data-role="admin"]');
+    await setUpAdmin(page, '2468');
     await page.click('#staff-tab-lessons');
     const status = page.locator('[data-testid=lesson-pack-result]');
     await page.locator('[data-testid=lesson-pack-zip]').setInputFiles({

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from './helpers/app-process';
 import { openBrowser, type BrowserSession } from './helpers/browser';
+import { setUpAdmin } from './helpers/staff-setup';
 
 /**
  * A roster saved by Excel on Spanish Windows (Windows-1252, ";" separated): the review step shows
@@ -29,13 +30,7 @@ describe('roster import from a Windows-1252 file', () => {
     expect(windows1252.includes(Buffer.from('í', 'utf8'))).toBe(false);
     await page.goto(app.url);
     await page.waitForSelector('body[data-ready="true"]');
-    await page.click('#staff-toggle');
-    await page.fill('#staff-setup-pin', '8642');
-    await page.fill('#staff-setup-pin-again', '8642');
-    await page.click('#staff-setup-submit');
-    // The recovery code is shown once after setup.
-    await page.click('#staff-recovery-done');
-    await page.waitForSelector('#staff-shell[data-role="admin"]');
+    await setUpAdmin(page, '8642');
     await page.click('#staff-tab-people');
     await page.setInputFiles('#roster-file', {
       name: 'lista.csv',

@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApp, type RunningApp } from './helpers/app-process';
 import { openBrowser, type BrowserSession } from './helpers/browser';
+import { setUpAdmin } from './helpers/staff-setup';
 
 const adminPin = '8642';
 const childYear = String(new Date().getFullYear() - 10);
@@ -39,12 +40,7 @@ describe('staff records: consent, duplicates, sessions, summary', () => {
     await page.setViewportSize({ width: 1024, height: 768 });
     await page.goto(app.url);
     await page.waitForSelector('body[data-ready="true"]');
-    await page.click('#staff-toggle');
-    await page.fill('#staff-setup-pin', adminPin);
-    await page.fill('#staff-setup-pin-again', adminPin);
-    await page.click('#staff-setup-submit');
-    await page.click('#staff-recovery-done');
-    await page.waitForSelector('#staff-shell[data-role="admin"]');
+    await setUpAdmin(page, adminPin);
   });
   afterAll(async () => {
     await session?.close();

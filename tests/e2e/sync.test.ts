@@ -9,6 +9,7 @@ import { startTestTracker, type TestTracker } from '../tracker/helpers/start-tes
 import { checkInTeachers, newSession, openService } from '../main/sync/helpers';
 import { startApp, type RunningApp } from './helpers/app-process';
 import { openBrowser, type BrowserSession } from './helpers/browser';
+import { setUpAdmin } from './helpers/staff-setup';
 
 /**
  * Issue 13 acceptance in Chromium at 1024×768: the centre admin enrols the PC with a real tracker
@@ -67,14 +68,7 @@ describe('sync with the central tracker in Chromium (issue 13)', () => {
     const { page } = browser;
     await page.goto(app.url);
     await page.waitForSelector('body[data-ready="true"]');
-    await page.click('#staff-toggle');
-    await page.waitForSelector('#staff-setup');
-    await page.fill('#staff-setup-pin', adminPin);
-    await page.fill('#staff-setup-pin-again', adminPin);
-    await page.click('#staff-setup-submit');
-    // The recovery code is shown once after setup.
-    await page.click('#staff-recovery-done');
-    await page.waitForSelector('#staff-shell[data-role="admin"]');
+    await setUpAdmin(page, adminPin);
 
     await page.click('#staff-tab-people');
     await page.setInputFiles('#roster-file', {

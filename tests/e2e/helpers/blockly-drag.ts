@@ -105,3 +105,11 @@ export const chooseDropdown = async (page: Page, field: Locator, optionText: str
   await option.waitFor({ state: 'visible' });
   await option.click();
 };
+
+/** Drags "encender el LED" from its category to the top of the workspace, just right of the toolbox. */
+export const dragLedBlockIn = async (page: Page): Promise<void> => {
+  const toolbox = await page.locator('.blocklyToolbox').first().boundingBox();
+  const host = await page.locator('[data-testid=blockly-host]').boundingBox();
+  if (!toolbox || !host) throw new Error('no workspace');
+  await dragFromFlyout(page, 'leds', 'chispa_led_set', { x: toolbox.x + toolbox.width + 40, y: host.y + 30 });
+};
